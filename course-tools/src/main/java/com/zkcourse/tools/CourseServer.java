@@ -1,0 +1,180 @@
+package com.zkcourse.tools;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import org.apache.curator.test.TestingServer;
+
+/**
+ * The connect rule: which ZooKeeper server a course main talks to. One call at the top of a main:
+ *
+ * <pre>
+ * try (CourseServer server = CourseServer.choose()) {
+ *     String connectString = server.connectString();
+ *     ...
+ * }
+ * </pre>
+ *
+ * <ol>
+ *   <li>{@code -Dzk.connect=host:port[,host:port...]} wins. If nothing there answers, the main stops with a
+ *       one-line error that names the address (it never waits forever for a server that is not there).</li>
+ *   <li>Otherwise a server already answering on 127.0.0.1:2181 (the one chapter 01 starts) is used.</li>
+ *   <li>Otherwise an embedded ZooKeeper starts in this JVM on a free port of 127.0.0.1 and stops when
+ *       the main closes it (or, at the latest, when the JVM exits).</li>
+ * </ol>
+ *
+ * The first line printed says which server is used and why.
+ */
+public final class CourseServer implements AutoCloseable {
+
+    /** The system property a student sets to choose a server: {@code -Dzk.connect=127.0.0.1:2181}. */
+    public static final String CONNECT_PROPERTY = "zk.connect";
+    /** Where chapter 01's server listens. */
+    public static final String LOCAL_SERVER = "127.0.0.1:2181";
+
+    /** Why this server was chosen. */
+    public enum Source { PROPERTY, LOCAL, EMBEDDED }
+
+    private final String connectString;
+    private final Source source;
+    private final TestingServer embedded;
+    private final Thread stopAtExit;
+    private boolean stopped;
+
+    private CourseServer(String connectString, Source source, TestingServer embedded) {
+        this.connectString = connectString;
+        this.source = source;
+        this.embedded = embedded;
+        if (embedded == null) {
+            this.stopAtExit = null;
+        } else {
+            // Ctrl-C skips the main's try-with-resources; the hook still stops the server and removes
+            // its temporary data directory.
+            this.stopAtExit = new Thread(this::stopEmbedded, "stop-embedded-zookeeper");
+            Runtime.getRuntime().addShutdownHook(stopAtExit);
+        }
+    }
+
+    /**
+     * The connect rule for a main: prints the one line that says which server is used and returns it.
+     * When {@code -Dzk.connect} names a server that does not answer, prints a one-line error and exits
+     * with status 2.
+     */
+    public static CourseServer choose() {
+        try {
+            CourseServer server = resolve(System.getProperty(CONNECT_PROPERTY), LOCAL_SERVER);
+            System.out.println(server.describe());
+            return server;
+        } catch (NoServerException e) {
+            System.out.flush();
+            System.err.println(e.getMessage());
+            System.exit(2);
+            throw new AssertionError("unreachable");
+        }
+    }
+
+    /**
+     * A server that is already running, for tools that must not start one (the reset: an embedded server
+     * starts empty, so it has no state to reset). Empty when {@code -Dzk.connect} is not set and nothing
+     * answers on 127.0.0.1:2181.
+     */
+    public static Optional<CourseServer> findRunning(String connectProperty, String localServer)
+            throws NoServerException {
+        if (isSet(connectProperty)) {
+            return Optional.of(fromProperty(connectProperty.trim()));
+        }
+        if (ZooKeeperProbe.answers(localServer)) {
+            return Optional.of(new CourseServer(localServer, Source.LOCAL, null));
+        }
+        return Optional.empty();
+    }
+
+    /** The connect rule itself, without printing or exiting, so that it can be tested. */
+    public static CourseServer resolve(String connectProperty, String localServer) throws NoServerException {
+        Optional<CourseServer> running = findRunning(connectProperty, localServer);
+        if (running.isPresent()) {
+            return running.get();
+        }
+        return startEmbedded();
+    }
+
+    private static CourseServer fromProperty(String connect) throws NoServerException {
+        String problem = ZooKeeperProbe.whyNoAnswer(connect);
+        if (problem != null) {
+            throw new NoServerException("-D" + CONNECT_PROPERTY + "=" + connect + ": no ZooKeeper server answers there ("
+                    + problem + "). Start one (01-install/bin/zkServer.sh start) or drop -D" + CONNECT_PROPERTY
+                    + " to use an embedded server.");
+        }
+        return new CourseServer(connect, Source.PROPERTY, null);
+    }
+
+    private static CourseServer startEmbedded() {
+        try {
+            TestingServer server = LoopbackServers.startTestingServer();
+            return new CourseServer(server.getConnectString(), Source.EMBEDDED, server);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start an embedded ZooKeeper: " + e, e);
+        }
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** The connect string to hand to Curator or zkCli, for example {@code 127.0.0.1:2181}. */
+    public String connectString() {
+        return connectString;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    /** The embedded server, when this run started one; tests use it to stop and restart the server. */
+    public Optional<TestingServer> embedded() {
+        return Optional.ofNullable(embedded);
+    }
+
+    /** The line a main prints first: which server, and why that one. */
+    public String describe() {
+        return switch (source) {
+            case PROPERTY -> "ZooKeeper server: " + connectString + " (chosen with -D" + CONNECT_PROPERTY + ")";
+            case LOCAL -> "ZooKeeper server: " + connectString
+                    + " (a server already answers there, such as the one chapter 01 starts)";
+            case EMBEDDED -> "ZooKeeper server: " + connectString + " (embedded ZooKeeper " + ZooKeeperProbe.clientVersion()
+                    + " started for this run, stopped when it ends: no -D" + CONNECT_PROPERTY
+                    + " and nothing answers on " + LOCAL_SERVER + ")";
+        };
+    }
+
+    /** Stops the embedded server, if this run started one. A server found running is left alone. */
+    @Override
+    public void close() {
+        if (embedded == null) {
+            return;
+        }
+        stopEmbedded();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // Already exiting: the hook is running or has run; nothing to remove.
+        }
+    }
+
+    private synchronized void stopEmbedded() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            embedded.close(); // stops the server and deletes its temporary data directory
+        } catch (IOException e) {
+            System.err.println("warning: the embedded ZooKeeper did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

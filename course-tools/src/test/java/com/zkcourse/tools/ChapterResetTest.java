@@ -1,0 +1,163 @@
+package com.zkcourse.tools;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.zkcourse.tools.testing.ChildJvm;
+
+/** The reset behind exec:java@reset: exactly the chapter's znodes, nothing else. */
+class ChapterResetTest {
+
+    private static TestingServer server;
+    private static CuratorFramework client;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = LoopbackServers.startTestingServer();
+        client = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
+        client.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void resetDeletesTheRootsAndCreatesTheFixturesAndNothingElse() throws Exception {
+        client.create().creatingParentsIfNeeded().forPath("/reset-a/old/deeper", bytes("student data"));
+        client.create().creatingParentsIfNeeded().forPath("/reset-other-chapter/keep", bytes("keep me"));
+        ChapterState state = ChapterState.read(write("""
+                # a chapter with two roots
+                chapter test-chapter
+                root /reset-a
+                root /reset-b
+                create /reset-a
+                create /reset-a/app1 itheima and more words
+                """));
+
+        List<String> done = ChapterReset.reset(client, state);
+
+        assertEquals(List.of("deleted /reset-a and the 2 znodes under it", "/reset-b was not there",
+                "created /reset-a", "created /reset-a/app1 = itheima and more words"), done);
+        assertEquals(List.of("app1"), client.getChildren().forPath("/reset-a"));
+        assertArrayEquals(new byte[0], client.getData().forPath("/reset-a"));
+        assertEquals("itheima and more words", new String(client.getData().forPath("/reset-a/app1"), StandardCharsets.UTF_8));
+        assertNull(client.checkExists().forPath("/reset-b"));
+        assertEquals("keep me", new String(client.getData().forPath("/reset-other-chapter/keep"), StandardCharsets.UTF_8));
+        assertNotNull(client.checkExists().forPath("/zookeeper/config"));
+    }
+
+    @Test
+    void resetTwiceGivesTheSameState() throws Exception {
+        ChapterState state = ChapterState.read(write("chapter twice\nroot /reset-twice\ncreate /reset-twice/x 1\n"));
+        ChapterReset.reset(client, state);
+        client.setData().forPath("/reset-twice/x", bytes("changed"));
+        List<String> done = ChapterReset.reset(client, state);
+        assertEquals(List.of("deleted /reset-twice and the 1 znode under it", "created /reset-twice/x = 1"), done);
+        assertEquals("1", new String(client.getData().forPath("/reset-twice/x"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aStateFileMayNotClaimTheServersOwnNodes() throws Exception {
+        for (String root : List.of("/", "/zookeeper", "/zookeeper/quota")) {
+            Path file = write("chapter bad\nroot " + root + "\n");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChapterState.read(file));
+            assertEquals("chapter-state.txt line 2: '" + root + "' belongs to the server; a chapter root must be a "
+                    + "path of its own, such as /crud", e.getMessage());
+        }
+    }
+
+    @Test
+    void aStateFileIsCheckedLineByLine() throws Exception {
+        assertEquals("chapter-state.txt line 2: unknown keyword 'rooot' (expected chapter, root or create)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ChapterState.read(write("chapter c\nrooot /x\n"))).getMessage());
+        assertEquals("chapter-state.txt line 2: 'crud' is not a znode path: Path must start with / character",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ChapterState.read(write("chapter c\nroot crud\n"))).getMessage());
+        Path outside = write("chapter c\nroot /x\ncreate /y\n");
+        assertEquals(outside + ": fixture /y is outside every root, so a reset could not remove it again",
+                assertThrows(IllegalArgumentException.class, () -> ChapterState.read(outside)).getMessage());
+    }
+
+    @Test
+    void theMainResetsTheServerNamedByTheConnectProperty() throws Exception {
+        client.create().creatingParentsIfNeeded().forPath("/reset-main/leftover");
+        Path file = write("chapter main-chapter\nroot /reset-main\ncreate /reset-main\n");
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()),
+                ChapterReset.class.getName(), file.toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(List.of(
+                "ZooKeeper server: " + server.getConnectString() + " (chosen with -Dzk.connect)",
+                "  deleted /reset-main and the 1 znode under it",
+                "  created /reset-main",
+                "Reset of main-chapter done: its znodes are back at the starting state."), result.stdoutLines());
+        assertEquals(List.of(), client.getChildren().forPath("/reset-main"));
+    }
+
+    @Test
+    void theMainExplainsWhenThereIsNoServerStateToReset() throws Exception {
+        // No -Dzk.connect: the main looks on 127.0.0.1:2181. This test can only speak for a machine where
+        // nothing listens there; where chapter 01's server runs, the main would (rightly) reset it.
+        org.junit.jupiter.api.Assumptions.assumeFalse(ZooKeeperProbe.answers(CourseServer.LOCAL_SERVER),
+                "a ZooKeeper server is running on 127.0.0.1:2181");
+        Path file = write("chapter quiet\nroot /reset-quiet\n");
+        ChildJvm.Result result = ChildJvm.run(60, List.of(), ChapterReset.class.getName(), file.toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(List.of("Reset of quiet: no server state to reset. Nothing answers on 127.0.0.1:2181 and "
+                + "-Dzk.connect is not set; the embedded server a main starts is always empty."), result.stdoutLines());
+    }
+
+    @Test
+    void theMainRejectsAMissingStateFileWithOneLine() throws Exception {
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()),
+                ChapterReset.class.getName(), dir.resolve("missing.txt").toString());
+        assertEquals(2, result.exitCode());
+        assertEquals(List.of("reset: " + dir.resolve("missing.txt") + ": no such chapter state file"), result.stderrLines());
+    }
+
+    @Test
+    void theMainRejectsAConnectPropertyThatPointsNowhere() throws Exception {
+        String nowhere = "127.0.0.1:" + InstanceSpec.getRandomPort();
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + nowhere),
+                ChapterReset.class.getName(), write("chapter c\nroot /c\n").toString());
+        assertEquals(2, result.exitCode());
+        assertEquals(1, result.stderrLines().size(), result.stderr());
+        assertEquals("reset: -Dzk.connect=" + nowhere + ": no ZooKeeper server answers there (connection refused). "
+                + "Start one (01-install/bin/zkServer.sh start) or drop -Dzk.connect to use an embedded server.",
+                result.stderrLines().get(0));
+    }
+
+    private Path write(String content) throws Exception {
+        Path file = dir.resolve("chapter-state.txt");
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,11 @@
+package com.zkcourse.tools;
+
+/** A main that does only what every course main does first: apply the connect rule. */
+public class PrintChosenServer {
+
+    public static void main(String[] args) {
+        try (CourseServer server = CourseServer.choose()) {
+            System.out.println("connect string: " + server.connectString());
+        }
+    }
+}
