@@ -1,0 +1,152 @@
+package com.zkcourse.install;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A ZooKeeper home made by the chapter's install.sh in a temporary directory, and the scripts run against
+ * it the way a student runs them. Each test gets its own config (own free port, own dataDir), so tests
+ * sharing a home cannot meet; {@link #killEveryServer()} makes sure no server outlives the test class.
+ */
+final class ZkHome {
+
+    /** How a script ended and what it printed on each stream. */
+    record Run(int exitCode, String stdout, String stderr) {
+
+        List<String> stdoutLines() {
+            return stdout.lines().toList();
+        }
+
+        List<String> stderrLines() {
+            return stderr.lines().toList();
+        }
+    }
+
+    static final Path CHAPTER = Path.of("").toAbsolutePath(); // surefire runs in 01-install
+
+    final Path home;
+    private final List<Path> configs = new ArrayList<>();
+
+    private ZkHome(Path home) {
+        this.home = home;
+    }
+
+    /** Runs 01-install/bin/install.sh into {@code home}; fails the test if it does not succeed. */
+    static ZkHome install(Path home) throws IOException, InterruptedException {
+        Run run = run(List.of(CHAPTER.resolve("bin/install.sh").toString(), home.toString()));
+        if (run.exitCode() != 0) {
+            throw new AssertionError("install.sh failed: " + run);
+        }
+        return new ZkHome(home);
+    }
+
+    /**
+     * A copy of the installed conf/zoo.cfg with its own free client port and dataDir, and the given
+     * settings replaced ({@code null} value: the line is removed) or added.
+     */
+    Path newConfig(String name, Map<String, String> settings) throws IOException {
+        Path dataDir = home.resolve("data-" + name);
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(home.resolve("conf/zoo.cfg"), StandardCharsets.UTF_8)) {
+            String key = line.contains("=") && !line.startsWith("#") ? line.substring(0, line.indexOf('=')) : null;
+            if (key == null) {
+                lines.add(line);
+            } else if (settings.containsKey(key)) {
+                if (settings.get(key) != null) {
+                    lines.add(key + "=" + settings.get(key));
+                }
+            } else if (key.equals("clientPort")) {
+                lines.add("clientPort=" + freePort());
+            } else if (key.equals("dataDir")) {
+                lines.add("dataDir=" + dataDir);
+            } else {
+                lines.add(line);
+            }
+        }
+        settings.forEach((key, value) -> {
+            if (value != null && lines.stream().noneMatch(line -> line.startsWith(key + "="))) {
+                lines.add(key + "=" + value);
+            }
+        });
+        Path config = home.resolve("conf").resolve(name + ".cfg");
+        Files.write(config, lines, StandardCharsets.UTF_8);
+        configs.add(config);
+        return config;
+    }
+
+    static int clientPort(Path config) throws IOException {
+        return Integer.parseInt(setting(config, "clientPort"));
+    }
+
+    static Path pidFile(Path config) throws IOException {
+        return Path.of(setting(config, "dataDir")).resolve("zookeeper_server.pid");
+    }
+
+    static long pid(Path config) throws IOException {
+        return Long.parseLong(Files.readString(pidFile(config)).trim());
+    }
+
+    private static String setting(Path config, String key) throws IOException {
+        return Files.readAllLines(config).stream().filter(line -> line.startsWith(key + "="))
+                .map(line -> line.substring(key.length() + 1)).reduce((first, last) -> last)
+                .orElseThrow(() -> new AssertionError(config + " has no " + key));
+    }
+
+    Run zkServer(String command, Path config) throws IOException, InterruptedException {
+        return run(List.of(home.resolve("bin/zkServer.sh").toString(), command, config.toString()));
+    }
+
+    Run zkCli(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/zkCli.sh").toString()));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    /** Kills (-9) every server started from a config of this home that still runs. */
+    void killEveryServer() throws IOException {
+        for (Path config : configs) {
+            if (Files.readAllLines(config).stream().noneMatch(line -> line.startsWith("dataDir="))) {
+                continue; // a config made without dataDir never started a server
+            }
+            Path pidFile = pidFile(config);
+            if (Files.exists(pidFile)) {
+                ProcessHandle.of(pid(config)).ifPresent(process -> {
+                    process.destroyForcibly();
+                    process.onExit().join();
+                });
+            }
+        }
+    }
+
+    static Run run(List<String> command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("script", ".out");
+        Path err = Files.createTempFile("script", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("ZOOKEEPER_HOME");
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                throw new AssertionError(String.join(" ", command) + " did not finish within 120 s");
+            }
+            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package com.zkcourse.install;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryNTimes;
+import org.apache.zookeeper.client.FourLetterWordMain;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.zkcourse.tools.testing.ListeningSockets;
+
+/** zkServer.sh and zkCli.sh running real servers from a home made by install.sh. */
+class ZkServerLifecycleTest {
+
+    @TempDir
+    static Path temp;
+    static ZkHome zk;
+
+    @BeforeAll
+    static void install() throws Exception {
+        zk = ZkHome.install(temp.resolve("zookeeper"));
+    }
+
+    @AfterAll
+    static void noServerOutlivesTheTests() throws Exception {
+        zk.killEveryServer();
+    }
+
+    @Test
+    void startStatusCliStopStatus() throws Exception {
+        Path config = zk.newConfig("lifecycle", Map.of());
+        String server = "127.0.0.1:" + ZkHome.clientPort(config);
+
+        ZkHome.Run start = zk.zkServer("start", config);
+        assertEquals(0, start.exitCode(), start.toString());
+        assertEquals(List.of("Using config: " + config, "Starting zookeeper ... STARTED"), start.stdoutLines());
+        assertEquals("", start.stderr());
+
+        ZkHome.Run status = zk.zkServer("status", config);
+        assertEquals(0, status.exitCode(), status.toString());
+        assertEquals(List.of("Using config: " + config,
+                "Client port found: " + ZkHome.clientPort(config) + ". Client address: 127.0.0.1.",
+                "Mode: standalone"), status.stdoutLines());
+
+        ZkHome.Run create = zk.zkCli("-server", server, "create", "/lifecycle", "hello-zookeeper");
+        assertEquals(0, create.exitCode(), create.toString());
+        assertTrue(create.stderrLines().contains("Created /lifecycle"), create.toString());
+        ZkHome.Run get = zk.zkCli("-server", server, "get", "/lifecycle");
+        assertEquals(0, get.exitCode(), get.toString());
+        assertEquals("hello-zookeeper", get.stdoutLines().get(get.stdoutLines().size() - 1));
+
+        long pid = ZkHome.pid(config);
+        ZkHome.Run stop = zk.zkServer("stop", config);
+        assertEquals(0, stop.exitCode(), stop.toString());
+        assertEquals(List.of("Using config: " + config, "Stopping zookeeper ... STOPPED"), stop.stdoutLines());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the server process is gone");
+        assertFalse(Files.exists(ZkHome.pidFile(config)), "the pid file is gone");
+
+        ZkHome.Run stopped = zk.zkServer("status", config);
+        assertEquals(1, stopped.exitCode(), stopped.toString());
+        assertEquals(List.of("Error contacting service. It is probably not running."), stopped.stderrLines());
+    }
+
+    @Test
+    void startingTwiceStartsNothingAndStoppingTwiceSaysSo() throws Exception {
+        Path config = zk.newConfig("twice", Map.of());
+        assertEquals(0, zk.zkServer("start", config).exitCode());
+        long pid = ZkHome.pid(config);
+
+        ZkHome.Run again = zk.zkServer("start", config);
+        assertEquals(1, again.exitCode());
+        assertEquals(List.of("zkServer.sh: already running as process " + pid + "."), again.stderrLines());
+        assertEquals(pid, ZkHome.pid(config), "the pid file still names the first server");
+
+        assertEquals(0, zk.zkServer("stop", config).exitCode());
+        ZkHome.Run stopAgain = zk.zkServer("stop", config);
+        assertEquals(0, stopAgain.exitCode());
+        assertEquals("Stopping zookeeper ... no zookeeper to stop (could not find file " + ZkHome.pidFile(config) + ")",
+                stopAgain.stdoutLines().get(1));
+    }
+
+    @Test
+    void restartGivesANewServerProcessWithTheSameData() throws Exception {
+        Path config = zk.newConfig("restart", Map.of());
+        String server = "127.0.0.1:" + ZkHome.clientPort(config);
+        assertEquals(0, zk.zkServer("start", config).exitCode());
+        long before = ZkHome.pid(config);
+        assertEquals(0, zk.zkCli("-server", server, "create", "/restart", "kept").exitCode());
+
+        ZkHome.Run restart = zk.zkServer("restart", config);
+        assertEquals(0, restart.exitCode(), restart.toString());
+        assertEquals(List.of("Using config: " + config, "Stopping zookeeper ... STOPPED", "Starting zookeeper ... STARTED"),
+                restart.stdoutLines());
+        assertNotEquals(before, ZkHome.pid(config));
+        assertEquals("kept", last(zk.zkCli("-server", server, "get", "/restart").stdoutLines()));
+        assertEquals(0, zk.zkServer("stop", config).exitCode());
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesKillDashNine() throws Exception {
+        Path config = zk.newConfig("durable", Map.of());
+        String server = "127.0.0.1:" + ZkHome.clientPort(config);
+        assertEquals(0, zk.zkServer("start", config).exitCode());
+        List<String> written = new ArrayList<>();
+        try (CuratorFramework client = client(server)) {
+            client.start();
+            client.create().forPath("/durable");
+            for (int i = 0; i < 200; i++) {
+                // forPath returns once the server acknowledged the write: by then it is in the transaction log.
+                client.create().forPath("/durable/n" + i, ("value-" + i).getBytes(StandardCharsets.UTF_8));
+                written.add("n" + i);
+            }
+        }
+        ProcessHandle server1 = ProcessHandle.of(ZkHome.pid(config)).orElseThrow();
+        server1.destroyForcibly(); // kill -9: no shutdown, no flush, nothing graceful
+        server1.onExit().get(30, TimeUnit.SECONDS);
+
+        ZkHome.Run start = zk.zkServer("start", config);
+        assertEquals(0, start.exitCode(), "a stale pid file must not stop a start: " + start);
+        try (CuratorFramework client = client(server)) {
+            client.start();
+            List<String> children = new ArrayList<>(client.getChildren().forPath("/durable"));
+            assertEquals(written.size(), children.size());
+            for (int i = 0; i < written.size(); i++) {
+                assertEquals("value-" + i, new String(client.getData().forPath("/durable/n" + i), StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(0, zk.zkServer("stop", config).exitCode());
+    }
+
+    @Test
+    void theServerListensOnLoopbackOnly() throws Exception {
+        Path config = zk.newConfig("loopback", Map.of());
+        assertEquals(0, zk.zkServer("start", config).exitCode());
+        try {
+            assertEquals(List.of("127.0.0.1"), ListeningSockets.listeningAddresses(ZkHome.clientPort(config)));
+        } finally {
+            assertEquals(0, zk.zkServer("stop", config).exitCode());
+        }
+    }
+
+    @Test
+    void startForegroundRunsUntilStoppedFromAnotherTerminal() throws Exception {
+        Path config = zk.newConfig("foreground", Map.of());
+        int port = ZkHome.clientPort(config);
+        Process foreground = new ProcessBuilder(zk.home.resolve("bin/zkServer.sh").toString(), "start-foreground",
+                config.toString()).redirectErrorStream(true).redirectOutput(temp.resolve("foreground.out").toFile()).start();
+        try {
+            waitUntilServing(port, foreground);
+            assertEquals("Mode: standalone", last(zk.zkServer("status", config).stdoutLines()));
+            assertEquals(foreground.pid(), ZkHome.pid(config), "exec keeps the script's pid: the pid file names the server");
+            ZkHome.Run stop = zk.zkServer("stop", config);
+            assertEquals("Stopping zookeeper ... STOPPED", stop.stdoutLines().get(1));
+            assertTrue(foreground.waitFor(30, TimeUnit.SECONDS), "the foreground server ended");
+        } finally {
+            foreground.destroyForcibly().waitFor();
+        }
+        assertTrue(Files.readString(temp.resolve("foreground.out")).contains("binding to port"),
+                "start-foreground logs to the terminal");
+    }
+
+    @Test
+    void aServerThatDiesDuringStartUpIsReportedWithItsLogNeverAsStarted() throws Exception {
+        Path config = zk.newConfig("dies", Map.of("tickTime", "two-seconds"));
+        ZkHome.Run start = zk.zkServer("start", config);
+        assertEquals(1, start.exitCode());
+        assertEquals(List.of("Using config: " + config, "Starting zookeeper ... FAILED"), start.stdoutLines());
+        assertTrue(start.stderrLines().get(0).startsWith("zkServer.sh: the server exited during start-up (exit code 2). "
+                + "From its log "), start.stderr());
+        assertTrue(start.stderr().contains("NumberFormatException: For input string: \"two-seconds\""), start.stderr());
+        assertFalse(Files.exists(ZkHome.pidFile(config)));
+    }
+
+    @Test
+    void aMisspelledSettingIsWarnedAbout() throws Exception {
+        Path config = zk.newConfig("typo", Map.of("datadir", "/somewhere"));
+        ZkHome.Run start = zk.zkServer("start", config);
+        try {
+            assertEquals(0, start.exitCode(), start.toString());
+            int line = Files.readAllLines(config).indexOf("datadir=/somewhere") + 1;
+            assertEquals(List.of("zkServer.sh: warning: " + config + " line " + line
+                    + ": unknown setting 'datadir' is ignored by ZooKeeper (did you mean dataDir?)"), start.stderrLines());
+        } finally {
+            zk.zkServer("stop", config);
+        }
+    }
+
+    @Test
+    void versionNamesTheZooKeeperRelease() throws Exception {
+        ZkHome.Run version = ZkHome.run(List.of(zk.home.resolve("bin/zkServer.sh").toString(), "version"));
+        assertEquals(0, version.exitCode());
+        assertTrue(version.stdout().startsWith("Apache ZooKeeper, version 3.9.5 "), version.stdout());
+    }
+
+    private static void waitUntilServing(int port, Process server) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            assertTrue(server.isAlive(), "start-foreground exited early");
+            try {
+                if (FourLetterWordMain.send4LetterWord("127.0.0.1", port, "srvr", false, 1000).contains("Mode: ")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(100); // polling interval while waiting for a condition, bounded above
+        }
+        throw new AssertionError("start-foreground did not answer within 30 s");
+    }
+
+    private static CuratorFramework client(String server) {
+        return CuratorFrameworkFactory.newClient(server, 30_000, 10_000, new RetryNTimes(5, 500));
+    }
+
+    private static String last(List<String> lines) {
+        return lines.get(lines.size() - 1);
+    }
+}
