@@ -101,7 +101,12 @@ final class ZkHome {
     }
 
     Run zkServer(String command, Path config) throws IOException, InterruptedException {
-        return run(List.of(home.resolve("bin/zkServer.sh").toString(), command, config.toString()));
+        return zkServer(command, config, Map.of());
+    }
+
+    /** zkServer.sh with extra environment variables, such as ZK_STOP_TIMEOUT. */
+    Run zkServer(String command, Path config, Map<String, String> environment) throws IOException, InterruptedException {
+        return run(List.of(home.resolve("bin/zkServer.sh").toString(), command, config.toString()), environment);
     }
 
     Run zkCli(String... args) throws IOException, InterruptedException {
@@ -127,10 +132,15 @@ final class ZkHome {
     }
 
     static Run run(List<String> command) throws IOException, InterruptedException {
+        return run(command, Map.of());
+    }
+
+    static Run run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
         Path out = Files.createTempFile("script", ".out");
         Path err = Files.createTempFile("script", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("ZOOKEEPER_HOME");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         try {
             if (!process.waitFor(120, TimeUnit.SECONDS)) {

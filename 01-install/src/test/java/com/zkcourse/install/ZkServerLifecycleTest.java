@@ -113,6 +113,23 @@ class ZkServerLifecycleTest {
     }
 
     @Test
+    void aServerThatIgnoresSigtermIsKilledAfterTheStopTimeout() throws Exception {
+        Path config = zk.newConfig("frozen", Map.of());
+        assertEquals(0, zk.zkServer("start", config).exitCode());
+        long pid = ZkHome.pid(config);
+        // SIGSTOP freezes the JVM: it cannot act on SIGTERM, as a server stuck in a long GC pause or on a dead disk.
+        assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(pid)).start().waitFor());
+
+        ZkHome.Run stop = zk.zkServer("stop", config, Map.of("ZK_STOP_TIMEOUT", "1"));
+
+        assertEquals(0, stop.exitCode(), stop.toString());
+        assertEquals("Stopping zookeeper ... STOPPED (it did not stop within 1 s of SIGTERM, so it was killed)",
+                stop.stdoutLines().get(1));
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        assertFalse(Files.exists(ZkHome.pidFile(config)));
+    }
+
+    @Test
     void everyAcknowledgedWriteSurvivesKillDashNine() throws Exception {
         Path config = zk.newConfig("durable", Map.of());
         String server = "127.0.0.1:" + ZkHome.clientPort(config);
