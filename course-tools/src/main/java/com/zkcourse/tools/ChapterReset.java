@@ -42,8 +42,9 @@ public final class ChapterReset {
             return;
         }
         System.out.println(server.get().describe());
-        try (CuratorFramework client = CuratorFrameworkFactory.newClient(server.get().connectString(),
-                15_000, 5_000, new RetryNTimes(3, 500))) {
+        try (CourseServer running = server.get();
+                CuratorFramework client = CuratorFrameworkFactory.newClient(running.connectString(),
+                        15_000, 5_000, new RetryNTimes(3, 500))) {
             client.start();
             for (String line : reset(client, state)) {
                 System.out.println("  " + line);
@@ -66,7 +67,9 @@ public final class ChapterReset {
                     + " under it"));
         }
         for (ChapterState.Fixture fixture : state.fixtures()) {
-            byte[] data = fixture.data() == null ? new byte[0] : fixture.data().getBytes(StandardCharsets.UTF_8);
+            // No data means none at all (null), as zkCli's "create /path" stores. Curator's forPath(path)
+            // without data would store this machine's IP address instead.
+            byte[] data = fixture.data() == null ? null : fixture.data().getBytes(StandardCharsets.UTF_8);
             client.create().creatingParentsIfNeeded().forPath(fixture.path(), data);
             done.add("created " + fixture.path() + (fixture.data() == null ? "" : " = " + fixture.data()));
         }

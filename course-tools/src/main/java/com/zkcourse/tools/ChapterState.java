@@ -13,12 +13,17 @@ import org.apache.zookeeper.common.PathUtils;
  * What a chapter keeps on the server, read from its {@code chapter-state.txt}:
  *
  * <pre>
- * chapter 03-curator-crud        # the chapter's name, for messages
- * root /crud                     # a znode the chapter owns: reset deletes it and everything under it
- * create /crud                   # a starting fixture: reset creates it again, in file order
- * create /crud/app1 itheima      #   (the rest of the line, if any, is the node's data)
+ * # the chapter's name, for messages
+ * chapter 03-curator-crud
+ * # a znode the chapter owns: reset deletes it and everything under it
+ * root /crud
+ * # starting fixtures, created again in file order; the rest of the line, if any, is the node's data
+ * # (a fixture without data gets none, as zkCli's "create /crud" gives none)
+ * create /crud
+ * create /crud/app1 itheima
  * </pre>
  *
+ * A '#' starts a comment only at the start of a line: after a path it would be part of the node's data.
  * Every fixture lies under a root, so a reset puts back exactly what it removed; no root may be
  * {@code /} or {@code /zookeeper}, which belong to the server.
  */
@@ -87,6 +92,11 @@ public record ChapterState(String chapter, List<String> roots, List<Fixture> fix
                     + "must be a path of its own, such as /crud");
         }
         return path;
+    }
+
+    /** True when the path is one of the chapter's roots or lies under one: a path its reset cleans up. */
+    public boolean owns(String path) {
+        return roots.stream().anyMatch(root -> isAtOrUnder(path, root));
     }
 
     static boolean isAtOrUnder(String path, String root) {

@@ -2,6 +2,8 @@ package com.zkcourse.tools;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.test.TestingServer;
 
@@ -32,27 +34,30 @@ public final class CourseServer implements AutoCloseable {
     /** Where chapter 01's server listens. */
     public static final String LOCAL_SERVER = "127.0.0.1:2181";
 
+    /** How long a Ctrl-C waits for a listening main to close its clients before the JVM halts. */
+    static final int CLOSE_WAIT_SECONDS = 10;
+
     /** Why this server was chosen. */
     public enum Source { PROPERTY, LOCAL, EMBEDDED }
 
     private final String connectString;
     private final Source source;
     private final TestingServer embedded;
-    private final Thread stopAtExit;
+    private final Thread atExit = new Thread(this::exiting, "course-server-at-exit");
+    /** Counted down when the JVM starts to exit (Ctrl-C, kill): wakes a main in {@link #awaitCtrlC()}. */
+    private final CountDownLatch exitRequested = new CountDownLatch(1);
+    /** Counted down by {@link #close()}: the main has closed its clients and caches. */
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile boolean mainAwaitsCtrlC;
     private boolean stopped;
 
     private CourseServer(String connectString, Source source, TestingServer embedded) {
         this.connectString = connectString;
         this.source = source;
         this.embedded = embedded;
-        if (embedded == null) {
-            this.stopAtExit = null;
-        } else {
-            // Ctrl-C skips the main's try-with-resources; the hook still stops the server and removes
-            // its temporary data directory.
-            this.stopAtExit = new Thread(this::stopEmbedded, "stop-embedded-zookeeper");
-            Runtime.getRuntime().addShutdownHook(stopAtExit);
-        }
+        // Ctrl-C skips the main's try-with-resources: this hook still stops an embedded server and removes
+        // its temporary data directory, and wakes a main that waits for Ctrl-C (see awaitCtrlC).
+        Runtime.getRuntime().addShutdownHook(atExit);
     }
 
     /**
@@ -147,22 +152,49 @@ public final class CourseServer implements AutoCloseable {
         };
     }
 
+    /**
+     * For a main that keeps listening until the student presses Ctrl-C: blocks until the JVM starts to exit
+     * (Ctrl-C, or a plain {@code kill}), then returns, so that the main closes its caches and clients
+     * (its try-with-resources) and then this server.
+     *
+     * <p>Ctrl-C does not interrupt the main thread: the JVM runs its shutdown hooks and halts as soon as they
+     * end, wherever the main thread is. So the hook waits (at most {@value #CLOSE_WAIT_SECONDS} s) for
+     * {@link #close()} before it stops an embedded server. Without that wait the JVM could halt with the
+     * session still open (the server keeps its watches and ephemeral nodes until the session times out),
+     * or stop the embedded server while the client is still saying goodbye.
+     */
+    public void awaitCtrlC() throws InterruptedException {
+        mainAwaitsCtrlC = true;
+        exitRequested.await();
+    }
+
     /** Stops the embedded server, if this run started one. A server found running is left alone. */
     @Override
     public void close() {
-        if (embedded == null) {
-            return;
-        }
+        closed.countDown();
         stopEmbedded();
         try {
-            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+            Runtime.getRuntime().removeShutdownHook(atExit);
         } catch (IllegalStateException shuttingDown) {
             // Already exiting: the hook is running or has run; nothing to remove.
         }
     }
 
+    /** The shutdown hook: wake a waiting main, give it time to close, then stop the embedded server. */
+    private void exiting() {
+        exitRequested.countDown();
+        if (mainAwaitsCtrlC) {
+            try {
+                closed.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stopEmbedded();
+    }
+
     private synchronized void stopEmbedded() {
-        if (stopped) {
+        if (embedded == null || stopped) {
             return;
         }
         stopped = true;

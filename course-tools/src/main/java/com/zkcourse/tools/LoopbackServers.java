@@ -37,7 +37,8 @@ public final class LoopbackServers {
                 -1,                      // quorum port: unused by a standalone server
                 dataDirectory == null,   // delete the data directory on close only if we made it
                 -1,                      // server id: any
-                -1,                      // tickTime: ZooKeeper's default (2000 ms)
+                -1,                      // tickTime: curator-test's own (1000 ms, not ZooKeeper's 2000):
+                                         //   sessions of 2 to 20 s, where chapter 01's server grants up to 40 s
                 -1,                      // maxClientCnxns: ZooKeeper's default
                 Map.of("clientPortAddress", LOOPBACK, "admin.enableServer", "false"),
                 LOOPBACK);

@@ -1,10 +1,11 @@
 package com.zkcourse.tools;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,11 +64,13 @@ class ChapterResetTest {
         assertEquals(List.of("deleted /reset-a and the 2 znodes under it", "/reset-b was not there",
                 "created /reset-a", "created /reset-a/app1 = itheima and more words"), done);
         assertEquals(List.of("app1"), client.getChildren().forPath("/reset-a"));
-        assertArrayEquals(new byte[0], client.getData().forPath("/reset-a"));
+        assertNull(client.getData().forPath("/reset-a"), "a fixture without data has none, as after zkCli's create");
         assertEquals("itheima and more words", new String(client.getData().forPath("/reset-a/app1"), StandardCharsets.UTF_8));
         assertNull(client.checkExists().forPath("/reset-b"));
         assertEquals("keep me", new String(client.getData().forPath("/reset-other-chapter/keep"), StandardCharsets.UTF_8));
         assertNotNull(client.checkExists().forPath("/zookeeper/config"));
+        assertTrue(state.owns("/reset-a/app1/deeper"));
+        assertFalse(state.owns("/reset-ab"), "a look-alike of a root is not the chapter's");
     }
 
     @Test

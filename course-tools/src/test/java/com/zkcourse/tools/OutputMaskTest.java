@@ -21,7 +21,9 @@ class OutputMaskTest {
     @Test
     void masksWhatChangesFromRunToRun() {
         assertEquals("ZooKeeper server: <which>", mask.apply("ZooKeeper server: 127.0.0.1:41523 (chosen with -Dzk.connect)"));
-        assertEquals("[zk: <server>(CONNECTED) <n>] ls /", mask.apply("[zk: 127.0.0.1:2181(CONNECTED) 12] ls /"));
+        assertEquals("[zk: <server>(CONNECTED) 12] ls /", mask.apply("[zk: 127.0.0.1:2181(CONNECTED) 12] ls /"));
+        assertEquals("WatchedEvent state:SyncConnected type:NodeDataChanged path:/app1 zxid: <zxid>",
+                mask.apply("WatchedEvent state:SyncConnected type:NodeDataChanged path:/app1 zxid: 37"));
         assertEquals("cZxid = 0x<hex>", mask.apply("cZxid = 0x1a"));
         assertEquals("ctime = <date>", mask.apply("ctime = Wed Nov 25 09:31:16 UTC 2026"));
         assertEquals("/lock/_c_x-lock-<seq>", mask.apply("/lock/_c_x-lock-0000000003"));
@@ -34,6 +36,9 @@ class OutputMaskTest {
         String lesson = "create /app1 itheima\nCreated /app1\ndataLength = 7\nnumChildren = 0";
         assertEquals(lesson, mask.apply(lesson));
         assertNotEquals(mask.apply("dataVersion = 1"), mask.apply("dataVersion = 2"));
+        assertNotEquals(mask.apply("[zk: localhost:2181(CONNECTED) 1]"), mask.apply("[zk: localhost:2181(CONNECTED) 2]"));
+        assertEquals("ephemeralOwner = 0x0", mask.apply("ephemeralOwner = 0x0"), "0x0 means persistent: kept");
+        assertEquals("zxid: -1", mask.apply("zxid: -1"), "no zxid is the same in every run");
     }
 
     @Test

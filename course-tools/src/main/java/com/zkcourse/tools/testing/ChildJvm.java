@@ -1,11 +1,15 @@
 package com.zkcourse.tools.testing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,14 +43,7 @@ public final class ChildJvm {
             throws IOException, InterruptedException {
         Path out = Files.createTempFile("child-jvm", ".out");
         Path err = Files.createTempFile("child-jvm", ".err");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        systemProperties.forEach(property -> command.add("-D" + property));
-        command.add(mainClass);
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
+        Process process = new ProcessBuilder(command(systemProperties, mainClass, args))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
@@ -62,6 +59,112 @@ public final class ChildJvm {
             process.waitFor(10, TimeUnit.SECONDS);
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+        }
+    }
+
+    /**
+     * Starts {@code mainClass} and returns while it runs, for a main that keeps listening until Ctrl-C: the
+     * test reads its output line by line, then {@linkplain Running#stop() stops} it as Ctrl-C does.
+     */
+    public static Running start(List<String> systemProperties, String mainClass, String... args) throws IOException {
+        return new Running(command(systemProperties, mainClass, args));
+    }
+
+    private static List<String> command(List<String> systemProperties, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        systemProperties.forEach(property -> command.add("-D" + property));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * A main running in a child JVM. Its output is read line by line while it runs; {@link #stop()} sends
+     * SIGTERM, on which the JVM runs the same shutdown hooks as on Ctrl-C's SIGINT (a child started in the
+     * background ignores SIGINT). The child is always gone after {@link #close()}.
+     */
+    public static final class Running implements AutoCloseable {
+
+        private static final String END = "\u0000end of output";
+
+        private final Process process;
+        private final Path stderr;
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final List<String> seen = new ArrayList<>();
+
+        private Running(List<String> command) throws IOException {
+            stderr = Files.createTempFile("child-jvm", ".err");
+            process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+            Thread reader = new Thread(this::readOutput, "read-child-jvm");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void readOutput() {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("(reading the child's output failed: " + e + ")");
+            } finally {
+                lines.add(END);
+            }
+        }
+
+        /** The next line the child prints, waiting up to 30 s for it. */
+        public String nextLine() throws InterruptedException {
+            String line = lines.poll(30, TimeUnit.SECONDS);
+            if (line == null || line.equals(END)) {
+                throw new AssertionError((line == null ? "no output within 30 s" : "the child's output ended")
+                        + "; so far: " + seen);
+            }
+            seen.add(line);
+            return line;
+        }
+
+        /** Reads lines until one starts with {@code prefix}, and returns it. */
+        public String lineStartingWith(String prefix) throws InterruptedException {
+            for (String line = nextLine(); ; line = nextLine()) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+        }
+
+        /** Stops the child as Ctrl-C would and returns its exit code. */
+        public int stop() throws InterruptedException {
+            // Process.destroy() would also close our end of the child's output; the handle only sends the signal.
+            process.toHandle().destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the child did not stop within 30 s of SIGTERM");
+            }
+            return process.exitValue();
+        }
+
+        /** Every line printed after those already read, once the child has ended. */
+        public List<String> remainingLines() throws InterruptedException {
+            List<String> rest = new ArrayList<>();
+            for (String line = lines.poll(30, TimeUnit.SECONDS); line != null && !line.equals(END);
+                    line = lines.poll(30, TimeUnit.SECONDS)) {
+                rest.add(line);
+            }
+            return rest;
+        }
+
+        public String stderr() throws IOException {
+            return Files.readString(stderr, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(stderr);
         }
     }
 }

@@ -1,0 +1,57 @@
+package com.zkcourse.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.tools.testing.ListeningSockets;
+
+/** Ctrl-C on a listening main: the main closes its clients while the server still serves, then all stops. */
+class AwaitCtrlCTest {
+
+    @Test
+    void onAnEmbeddedServerTheMainClosesFirstAndTheServerStopsAfter() throws Exception {
+        Assumptions.assumeFalse(ZooKeeperProbe.answers(CourseServer.LOCAL_SERVER),
+                "a server answers on 127.0.0.1:2181, so the main would use it rather than an embedded one");
+        try (ChildJvm.Running main = ChildJvm.start(List.of("zk.connect="), ListenUntilCtrlC.class.getName())) {
+            String first = main.nextLine();
+            int port = Integer.parseInt(first.replaceAll("^ZooKeeper server: 127\\.0\\.0\\.1:(\\d+) \\(embedded.*$", "$1"));
+            assertEquals("listening", main.nextLine());
+
+            assertEquals(143, main.stop());
+
+            assertEquals(List.of("Ctrl-C: closing the client", "the server still answered after Ctrl-C"),
+                    main.remainingLines());
+            assertEquals("", main.stderr(), "no warning, no stack trace");
+            assertEquals(List.of(), ListeningSockets.listeningAddresses(port), "the embedded server is stopped");
+        }
+    }
+
+    @Test
+    void onAnExternalServerTheSessionIsClosedNotLeftToTimeOut() throws Exception {
+        try (TestingServer external = LoopbackServers.startTestingServer();
+                CuratorFramework observer = CuratorFrameworkFactory.newClient(external.getConnectString(), new RetryOneTime(100));
+                ChildJvm.Running main = ChildJvm.start(List.of("zk.connect=" + external.getConnectString()),
+                        ListenUntilCtrlC.class.getName())) {
+            observer.start();
+            main.lineStartingWith("listening");
+
+            assertEquals(143, main.stop());
+
+            assertEquals(List.of("Ctrl-C: closing the client", "the server still answered after Ctrl-C"),
+                    main.remainingLines());
+            // A session closed by its client takes its ephemeral nodes at once; one abandoned by a halted JVM
+            // would keep them until the session timeout.
+            assertNull(observer.checkExists().forPath("/listening"));
+        }
+    }
+}
