@@ -1,0 +1,70 @@
+package com.zkcourse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.zkcourse.tools.ChapterReset;
+import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.tools.testing.ReadmeQuotes;
+
+/** What README.md quotes is what the mains print, in a JVM of their own (variable parts masked). */
+class ReadmeTest {
+
+    private static final Path README = Path.of("README.md");
+
+    private static TestingServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = LoopbackServers.startTestingServer();
+    }
+
+    @AfterAll
+    static void stopServer() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void everyQuoteIsCheckedHere() throws IOException {
+        assertEquals(List.of("replay-08-watch", "reset"), ReadmeQuotes.names(README));
+    }
+
+    @Test
+    void theQuotedReplayIsWhatTheTourPrints() throws Exception {
+        ChildJvm.Result replay = ChildJvm.run(60,
+                List.of("zk.connect=" + server.getConnectString(), "lesson=08-watch"), LessonReplay.class.getName());
+
+        assertEquals(0, replay.exitCode(), replay.stderr());
+        assertEquals(Transcripts.masked(ReadmeQuotes.quoted(README, "replay-08-watch")),
+                Transcripts.masked(replay.stdoutLines()));
+    }
+
+    @Test
+    void theQuotedResetIsWhatTheResetPrints() throws Exception {
+        ChapterPaths.read(Replays.CHAPTER_STATE).prepare(server.getConnectString(), List.of()); // no /app1../app4
+        try (ZooKeeperClients.Session session = ZooKeeperClients.connect(server.getConnectString())) {
+            ZooKeeper zk = session.zk();
+            // What typing along under the chapter's paths may leave (the quote's situation).
+            ZooKeeperClients.create(zk, "/app1/typed/along", "x");
+            ZooKeeperClients.create(zk, "/app4/seq-0000000000", null);
+        }
+
+        ChildJvm.Result reset = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()),
+                ChapterReset.class.getName(), Replays.CHAPTER_STATE.toString());
+
+        assertEquals(0, reset.exitCode(), reset.stderr());
+        assertEquals(Transcripts.masked(ReadmeQuotes.quoted(README, "reset")), Transcripts.masked(reset.stdoutLines()));
+    }
+}

@@ -1,0 +1,95 @@
+package com.zkcourse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.ChildJvm;
+
+/**
+ * The tour a student runs (exec:java), in a JVM of its own as the student runs it: every lesson's
+ * transcript as its file says, in order; bad input as one line and a non-zero exit.
+ */
+class TourTest {
+
+    private static TestingServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = LoopbackServers.startTestingServer();
+    }
+
+    @AfterAll
+    static void stopServer() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void replaysEveryLessonInOrderAsItsFileSays() throws Exception {
+        ChildJvm.Result tour = ChildJvm.run(120, List.of("zk.connect=" + server.getConnectString()),
+                LessonReplay.class.getName());
+
+        assertEquals(0, tour.exitCode(), tour.stderr());
+        assertEquals("", tour.stderr());
+        List<String> lines = tour.stdoutLines();
+        assertEquals("ZooKeeper server: " + server.getConnectString() + " (chosen with -Dzk.connect)", lines.get(0));
+        assertEquals("Replaying 9 lessons through the real zkCli (org.apache.zookeeper.ZooKeeperMain 3.9.5).", lines.get(1));
+        int at = 0;
+        for (Lesson lesson : Lesson.readAll(Replays.LESSONS)) {
+            at = lines.indexOf("=== lesson " + lesson.name() + " (lessons/" + lesson.file().getFileName() + ") ===");
+            assertTrue(at > 0, "no section for " + lesson.name());
+            int transcript = lines.subList(at, lines.size()).indexOf("$ zkCli.sh -server " + server.getConnectString()) + at;
+            int end = transcript + lesson.transcript().size();
+            Transcripts.assertSame(lesson, lines.subList(transcript, end));
+            assertEquals("", lines.get(end), "the section of " + lesson.name() + " goes on after its transcript");
+        }
+        assertEquals("Type along in the real zkCli, with a lesson's starting data in place:", lines.get(lines.size() - 2));
+    }
+
+    @Test
+    void anUnknownLessonIsOneLineAndExitCode2() throws Exception {
+        ChildJvm.Result tour = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString(), "lesson=nope"),
+                LessonReplay.class.getName());
+
+        assertEquals(2, tour.exitCode());
+        assertEquals("", tour.stdout(), "nothing starts for a lesson that does not exist");
+        assertEquals(List.of("lessons: -Dlesson=nope: no such lesson; the lessons are 01-connect, 02-create, "
+                + "03-get-set, 04-stat, 05-delete, 06-ephemeral, 07-sequential, 08-watch, 09-help"), tour.stderrLines());
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerIsOneLineAndExitCode2() throws Exception {
+        int nothingThere;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            nothingThere = socket.getLocalPort();
+        }
+        ChildJvm.Result tour = ChildJvm.run(60, List.of("zk.connect=127.0.0.1:" + nothingThere),
+                LessonReplay.class.getName());
+
+        assertEquals(2, tour.exitCode());
+        assertEquals(1, tour.stderrLines().size(), tour.stderr());
+        assertTrue(tour.stderr().startsWith("-Dzk.connect=127.0.0.1:" + nothingThere + ": no ZooKeeper server answers there"),
+                tour.stderr());
+    }
+
+    @Test
+    void theTypeAlongRefusesAnUnknownLessonTheSameWay() throws Exception {
+        ChildJvm.Result zkCli = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString(), "lesson=99"),
+                TypeAlong.class.getName());
+
+        assertEquals(2, zkCli.exitCode());
+        assertEquals("", zkCli.stdout());
+        assertTrue(zkCli.stderr().startsWith("zkcli: -Dlesson=99: no such lesson; the lessons are 01-connect,"), zkCli.stderr());
+    }
+}

@@ -1,0 +1,137 @@
+package com.zkcourse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.data.Stat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.ListeningSockets;
+
+/**
+ * exec:java@zkcli: the real zkCli opens on the server with the lesson's starting data, runs what is typed,
+ * and ends cleanly with quit, Ctrl-C or the end of the input: its session closed (its ephemeral znodes gone
+ * at once, not after the session timeout) and an embedded server stopped.
+ */
+class TypeAlongTest {
+
+    private static TestingServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = LoopbackServers.startTestingServer();
+    }
+
+    @AfterAll
+    static void stopServer() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private InteractiveJvm typeAlong(String lesson) throws IOException {
+        return new InteractiveJvm(List.of("zk.connect=" + server.getConnectString(), "lesson=" + lesson),
+                TypeAlong.class.getName());
+    }
+
+    @Test
+    void opensWithTheLessonsStartingDataAndEndsWithQuit() throws Exception {
+        try (InteractiveJvm zkCli = typeAlong("08-watch")) {
+            zkCli.awaitOutput("(CONNECTED) 0] ", 60);
+            zkCli.type("get -w /app1");
+            zkCli.type("set /app1 typed");
+            zkCli.type("ls /app1");
+            zkCli.type("create -e /app3 mine");
+            zkCli.awaitOutput("Created /app3", 30);
+            zkCli.type("quit");
+
+            assertEquals(0, zkCli.awaitExit(30), zkCli.output());
+            String output = zkCli.output();
+            assertTrue(output.contains("then created /app1 /app1/p1."), output);
+            assertTrue(output.contains("(CONNECTED) 0] itheima\n"), output);
+            assertTrue(output.contains("WatchedEvent state:SyncConnected type:NodeDataChanged path:/app1"), output);
+            assertTrue(output.contains("[p1]"), output);
+            assertTrue(output.endsWith("zkCli's session is closed.\n"), output);
+        }
+        assertNull(stat("/app3"), "the session's ephemeral znode outlived quit");
+    }
+
+    @Test
+    void ctrlCClosesTheSession() throws Exception {
+        try (InteractiveJvm zkCli = typeAlong("06-ephemeral")) {
+            zkCli.awaitOutput("(CONNECTED) 0] ", 60);
+            zkCli.type("create -e /app3 mine");
+            zkCli.awaitOutput("Created /app3", 30);
+
+            zkCli.interrupt();
+
+            // With no terminal (as here) Ctrl-C stops the JVM (exit 130) and the shutdown hook closes the
+            // session; on a terminal readLine ends instead and the exit code is 0.
+            assertEquals(130, zkCli.awaitExit(30), zkCli.output());
+        }
+        assertNull(stat("/app3"), "the session's ephemeral znode outlived Ctrl-C");
+    }
+
+    @Test
+    void theEndOfTheInputEndsItLikeQuit() throws Exception {
+        try (InteractiveJvm zkCli = typeAlong("03")) {
+            zkCli.type("get /app2");
+            zkCli.endInput();
+
+            assertEquals(0, zkCli.awaitExit(60), zkCli.output());
+            assertTrue(zkCli.output().contains("(CONNECTED) 0] null\n"), zkCli.output());
+            assertTrue(zkCli.output().endsWith("zkCli's session is closed.\n"), zkCli.output());
+        }
+    }
+
+    @Test
+    void anEmbeddedServerStopsWithIt() throws Exception {
+        Assumptions.assumeFalse(somethingListensOn2181(),
+                "a server answers on 127.0.0.1:2181: the connect rule would use it instead of an embedded one");
+        int port;
+        try (InteractiveJvm zkCli = new InteractiveJvm(List.of(), TypeAlong.class.getName())) {
+            zkCli.awaitOutput("(CONNECTED) 0] ", 60);
+            Matcher embedded = Pattern.compile("ZooKeeper server: 127\\.0\\.0\\.1:(\\d+) \\(embedded").matcher(zkCli.output());
+            assertTrue(embedded.find(), zkCli.output());
+            port = Integer.parseInt(embedded.group(1));
+            assertEquals(List.of("127.0.0.1"), ListeningSockets.listeningAddresses(port));
+            zkCli.type("ls /");
+            zkCli.type("quit");
+
+            assertEquals(0, zkCli.awaitExit(30), zkCli.output());
+            assertTrue(zkCli.output().contains("] [app1, app2, zookeeper]\n"), zkCli.output());
+        }
+        assertEquals(List.of(), ListeningSockets.listeningAddresses(port));
+    }
+
+    /** The znode's stat as a new session sees it; null when it does not exist. */
+    private static Stat stat(String path) throws Exception {
+        try (ZooKeeperClients.Session session = ZooKeeperClients.connect(server.getConnectString())) {
+            ZooKeeper zk = session.zk();
+            return zk.exists(path, false);
+        }
+    }
+
+    private static boolean somethingListensOn2181() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 2181), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
