@@ -1,0 +1,103 @@
+package com.zkcourse.crud;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
+
+/**
+ * The server side of each step, printed the way zkCli.sh prints it: {@code zk> ls /crud} and then
+ * {@code [app1, app2]}. It is a second client of its own, without a namespace, so it sees full paths
+ * (/crud/app1, not /app1) and has its own session, exactly like a zkCli.sh window open beside the demo:
+ * when the demo's client closes, this one still sees what is left.
+ */
+final class ZkCliView implements AutoCloseable {
+
+    private final CuratorFramework zkCli;
+
+    private ZkCliView(CuratorFramework zkCli) {
+        this.zkCli = zkCli;
+    }
+
+    static ZkCliView open(String connectString) throws Exception {
+        CuratorFramework zkCli = CuratorFrameworkFactory.builder()
+                .connectString(connectString)
+                .sessionTimeoutMs(60_000)
+                .connectionTimeoutMs(5_000)
+                .retryPolicy(new ExponentialBackoffRetry(1_000, 3))
+                .build(); // no namespace: like zkCli.sh it sees the whole tree, /zookeeper included
+        zkCli.start();
+        if (!zkCli.blockUntilConnected(5, TimeUnit.SECONDS)) {
+            zkCli.close();
+            throw new NotConnectedException(connectString, 5);
+        }
+        return new ZkCliView(zkCli);
+    }
+
+    /** zkCli's {@code ls path}: the children, sorted (the server returns them in no particular order). */
+    void ls(String path) throws Exception {
+        prompt("ls " + path);
+        try {
+            Show.line(sorted(zkCli.getChildren().forPath(path)).toString());
+        } catch (KeeperException.NoNodeException e) {
+            Show.line("Node does not exist: " + path);
+        }
+    }
+
+    /** zkCli's {@code ls -s path}: the children, then the node's Stat. */
+    void lsWithStat(String path) throws Exception {
+        prompt("ls -s " + path);
+        try {
+            Stat stat = new Stat();
+            List<String> children = zkCli.getChildren().storingStatIn(stat).forPath(path);
+            Show.line(sorted(children).toString());
+            StatLines.of(stat).forEach(Show::line);
+        } catch (KeeperException.NoNodeException e) {
+            Show.line("Node does not exist: " + path);
+        }
+    }
+
+    /** zkCli's {@code get path}: the data as text ("null" for a node stored without any). */
+    void get(String path) throws Exception {
+        prompt("get " + path);
+        try {
+            byte[] data = zkCli.getData().forPath(path);
+            Show.line(data == null ? "null" : new String(data, StandardCharsets.UTF_8));
+        } catch (KeeperException.NoNodeException e) {
+            Show.line("Node does not exist: " + path);
+        }
+    }
+
+    /** zkCli's {@code stat path}: the node's Stat, one field a line. */
+    void stat(String path) throws Exception {
+        prompt("stat " + path);
+        Stat stat = zkCli.checkExists().forPath(path); // null when there is no such node
+        if (stat == null) {
+            Show.line("Node does not exist: " + path);
+        } else {
+            StatLines.of(stat).forEach(Show::line);
+        }
+    }
+
+    private static void prompt(String command) {
+        Show.line("zk> " + command);
+    }
+
+    private static List<String> sorted(List<String> children) {
+        List<String> copy = new ArrayList<>(children);
+        Collections.sort(copy);
+        return copy;
+    }
+
+    @Override
+    public void close() {
+        zkCli.close();
+    }
+}

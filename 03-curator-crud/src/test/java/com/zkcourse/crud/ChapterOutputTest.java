@@ -1,0 +1,89 @@
+package com.zkcourse.crud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.tools.testing.OutputMask;
+import com.zkcourse.tools.testing.ReadmeQuotes;
+
+/**
+ * The mains print what README.md quotes, run the way a student runs them (a JVM of their own, a server
+ * given with -Dzk.connect). They all run against one server that keeps its data, and each topic runs twice
+ * (alone and in the tour), whatever the order: the second run meets the first one's nodes, and must print
+ * the same.
+ */
+class ChapterOutputTest {
+
+    private static final Path README = Path.of("README.md");
+    private static final List<String> TOPICS = List.of("connect", "create", "get", "set", "delete");
+
+    /**
+     * The standard mask, plus the two values of this chapter that depend on the machine: the address
+     * Curator stores as default data, and that address's length in the ephemeral node's Stat.
+     */
+    private static final OutputMask MASK = OutputMask.standard()
+            .and("(?m)^[^\\n]*\\n(?=  No data given)", "<this machine's address>\n")
+            .and("(zk> stat /crud/app3\\n(?:[^\\n]*\\n){9})dataLength = \\d+", "$1dataLength = <its length>");
+
+    private static TestingServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = LoopbackServers.startTestingServer();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theReadmeQuotesEachTopicOnce() throws Exception {
+        assertEquals(TOPICS, ReadmeQuotes.names(README));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"connect, ConnectDemo", "create, CreateDemo", "get, GetDemo", "set, SetDemo", "delete, DeleteDemo"})
+    void eachTopicPrintsWhatTheReadmeQuotes(String topic, String mainClass) throws Exception {
+        ChildJvm.Result result = run("com.zkcourse.crud." + mainClass);
+        assertEquals(masked(ReadmeQuotes.quoted(README, topic)), masked(result.stdoutLines()));
+    }
+
+    @Test
+    void theTourPrintsEveryTopicInOrder() throws Exception {
+        List<String> expected = new ArrayList<>();
+        for (String topic : TOPICS) {
+            List<String> quote = ReadmeQuotes.quoted(README, topic);
+            // Every main's first line says which server it uses; the tour says it once, then runs each topic.
+            expected.addAll(expected.isEmpty() ? quote : quote.subList(1, quote.size()));
+        }
+        ChildJvm.Result result = run(CrudTour.class.getName());
+        assertEquals(masked(expected), masked(result.stdoutLines()));
+    }
+
+    /** One string of lines, so that a failure shows a readable line-by-line difference. */
+    private static String masked(List<String> lines) {
+        return String.join("\n", MASK.apply(lines));
+    }
+
+    private static ChildJvm.Result run(String mainClass) throws Exception {
+        ChildJvm.Result result = ChildJvm.run(120, List.of("zk.connect=" + server.getConnectString()), mainClass);
+        assertEquals(0, result.exitCode(), mainClass + " failed: " + result.stderr());
+        assertEquals("", result.stderr(), mainClass + " wrote to stderr");
+        return result;
+    }
+}

@@ -1,0 +1,72 @@
+package com.zkcourse.crud;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.data.Stat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.zkcourse.tools.ChapterReset;
+import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.ChildJvm;
+
+/** exec:java@reset with this chapter's chapter-state.txt: exactly /crud, put back as it starts. */
+class ChapterResetTest {
+
+    private static TestingServer server;
+    private static CuratorFramework zkCli;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = LoopbackServers.startTestingServer();
+        zkCli = Clients.plain(server.getConnectString());
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (zkCli != null) {
+            zkCli.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void resetRemovesExactlyTheChaptersZnodesAndPutsBackItsFixtures() throws Exception {
+        // What a student may leave: the demos' nodes, and deeper ones of their own.
+        zkCli.create().creatingParentsIfNeeded().forPath("/crud/app1", "127.0.0.1".getBytes(UTF_8));
+        zkCli.create().creatingParentsIfNeeded().forPath("/crud/app4/p1/mine", "x".getBytes(UTF_8));
+        zkCli.setData().forPath("/crud", "changed".getBytes(UTF_8));
+        // What is not the chapter's: another chapter's root, a look-alike name, the server's own node.
+        zkCli.create().creatingParentsIfNeeded().forPath("/watch/keep", "other chapter".getBytes(UTF_8));
+        zkCli.create().forPath("/crudx", "not /crud".getBytes(UTF_8));
+
+        // The same main and file as the pom's exec:java@reset (tests run in the module's directory).
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()),
+                ChapterReset.class.getName(), "chapter-state.txt");
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(List.of(
+                "ZooKeeper server: " + server.getConnectString() + " (chosen with -Dzk.connect)",
+                "  deleted /crud and the 4 znodes under it",
+                "  created /crud",
+                "Reset of 03-curator-crud done: its znodes are back at the starting state."), result.stdoutLines());
+        Stat stat = new Stat();
+        assertNull(zkCli.getData().storingStatIn(stat).forPath("/crud"), "no data, as after zkCli's create /crud");
+        assertEquals(0, stat.getNumChildren());
+        assertEquals(0, stat.getEphemeralOwner());
+        assertArrayEquals("other chapter".getBytes(UTF_8), zkCli.getData().forPath("/watch/keep"));
+        assertArrayEquals("not /crud".getBytes(UTF_8), zkCli.getData().forPath("/crudx"));
+        assertNotNull(zkCli.checkExists().forPath("/zookeeper/config"));
+    }
+}
