@@ -1,0 +1,296 @@
+package com.zkcourse.watch;
+
+import static com.zkcourse.watch.Recorder.bytes;
+import static com.zkcourse.watch.Recorder.node;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.cache.ChildData;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.apache.curator.framework.recipes.cache.NodeCache;
+import org.apache.curator.framework.recipes.cache.PathChildrenCache;
+import org.apache.curator.framework.recipes.cache.PathChildrenCacheListener;
+import org.apache.curator.framework.recipes.cache.TreeCache;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.zkcourse.tools.LoopbackServers;
+
+/**
+ * Each cache of the chapter, given a scripted sequence of changes: the exact events that must arrive, in
+ * order, including what the start sends (or does not send) for the data already there. Every script ends
+ * with a change whose event must be the next one, which proves no unexpected event came before it.
+ */
+@SuppressWarnings("deprecation") // NodeCache, PathChildrenCache and TreeCache are what the chapter teaches
+class CacheEventsTest {
+
+    private static TestingServer server;
+    private static CuratorFramework client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = LoopbackServers.startTestingServer();
+        client = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
+        client.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void nodeCacheStartedWithTrueLoadsTheNodeWithoutAnEventThenReportsEveryChange() throws Exception {
+        String path = "/t-node-cache/app1";
+        client.create().creatingParentsIfNeeded().forPath(path, bytes("itheima"));
+        Recorder events = new Recorder();
+        try (NodeCache cache = new NodeCache(client, path)) {
+            cache.getListenable().addListener(() -> events.add("nodeChanged " + node(cache.getCurrentData())));
+            cache.start(true);
+            assertEquals(path + "=itheima", node(cache.getCurrentData()), "start(true) loads before it returns");
+
+            client.setData().forPath(path, bytes("itcast"));
+            events.expect("nodeChanged " + path + "=itcast"); // the first event: none for the initial load
+            client.setData().forPath(path, bytes("hehe"));
+            events.expect("nodeChanged " + path + "=hehe");
+            client.delete().forPath(path);
+            events.expect("nodeChanged null");
+            client.create().forPath(path, bytes("back"));
+            events.expect("nodeChanged " + path + "=back");
+        }
+    }
+
+    @Test
+    void nodeCacheStartedWithoutTrueReportsTheInitialLoadAsAChange() throws Exception {
+        String path = "/t-node-cache-plain";
+        client.create().forPath(path, bytes("there"));
+        Recorder events = new Recorder();
+        try (NodeCache cache = new NodeCache(client, path)) {
+            cache.getListenable().addListener(() -> events.add("nodeChanged " + node(cache.getCurrentData())));
+            cache.start();
+            events.expect("nodeChanged " + path + "=there");
+            client.setData().forPath(path, bytes("next"));
+            events.expect("nodeChanged " + path + "=next");
+        }
+    }
+
+    @Test
+    void pathChildrenCacheReportsChildrenOnlyAndSaysInitialized() throws Exception {
+        String path = "/t-path-children";
+        client.create().forPath(path, bytes("hehe"));
+        client.create().forPath(path + "/p0", bytes("zero"));
+        Recorder events = new Recorder();
+        try (PathChildrenCache cache = new PathChildrenCache(client, path, true)) {
+            cache.getListenable().addListener(childrenListener(events));
+            cache.start(PathChildrenCache.StartMode.POST_INITIALIZED_EVENT);
+            events.expect("CHILD_ADDED " + path + "/p0=zero", "INITIALIZED [" + path + "/p0=zero]");
+
+            client.create().forPath(path + "/p1", new byte[0]);
+            events.expect("CHILD_ADDED " + path + "/p1=");
+            client.setData().forPath(path + "/p1", bytes("qqq"));
+            events.expect("CHILD_UPDATED " + path + "/p1=qqq");
+            client.setData().forPath(path + "/p1", bytes("rrr"));
+            events.expect("CHILD_UPDATED " + path + "/p1=rrr");
+            client.setData().forPath(path, bytes("aaa")); // the parent itself
+            client.create().forPath(path + "/p1/deep", bytes("x")); // a grandchild
+            client.delete().deletingChildrenIfNeeded().forPath(path + "/p1");
+            events.expect("CHILD_REMOVED " + path + "/p1=rrr");
+            assertEquals(List.of(path + "/p0=zero"), cache.getCurrentData().stream().map(Recorder::node).toList());
+        }
+    }
+
+    @Test
+    void pathChildrenCacheBuildInitialCacheLoadsBeforeStartReturnsWithoutEvents() throws Exception {
+        String path = "/t-path-children-build";
+        client.create().forPath(path, bytes("hehe"));
+        client.create().forPath(path + "/p0", bytes("zero"));
+        Recorder events = new Recorder();
+        try (PathChildrenCache cache = new PathChildrenCache(client, path, true)) {
+            cache.getListenable().addListener(childrenListener(events));
+            cache.start(PathChildrenCache.StartMode.BUILD_INITIAL_CACHE);
+            assertEquals(List.of(path + "/p0=zero"), cache.getCurrentData().stream().map(Recorder::node).toList());
+            client.create().forPath(path + "/p1", bytes("one"));
+            events.expect("CHILD_ADDED " + path + "/p1=one"); // the first event: no CHILD_ADDED p0, no INITIALIZED
+        }
+    }
+
+    @Test
+    void pathChildrenCacheNormalStartReportsTheChildrenThereWithoutInitialized() throws Exception {
+        String path = "/t-path-children-normal";
+        client.create().forPath(path, bytes("hehe"));
+        client.create().forPath(path + "/p0", bytes("zero"));
+        Recorder events = new Recorder();
+        try (PathChildrenCache cache = new PathChildrenCache(client, path, true)) {
+            cache.getListenable().addListener(childrenListener(events));
+            cache.start();
+            events.expect("CHILD_ADDED " + path + "/p0=zero");
+            client.create().forPath(path + "/p1", bytes("one"));
+            events.expect("CHILD_ADDED " + path + "/p1=one"); // the next event: no INITIALIZED came before it
+        }
+    }
+
+    @Test
+    void treeCacheReportsTheNodeAndItsWholeSubtree() throws Exception {
+        String path = "/t-tree";
+        client.create().forPath(path, bytes("tree"));
+        client.create().forPath(path + "/p0", bytes("zero"));
+        Recorder events = new Recorder();
+        try (TreeCache cache = new TreeCache(client, path)) {
+            cache.getListenable().addListener((eventClient, event) -> events.add(event.getType()
+                    + (event.getData() == null ? "" : " " + node(event.getData()))));
+            cache.start();
+            events.expect("NODE_ADDED " + path + "=tree", "NODE_ADDED " + path + "/p0=zero", "INITIALIZED");
+
+            client.setData().forPath(path, bytes("aaa"));
+            events.expect("NODE_UPDATED " + path + "=aaa");
+            client.create().forPath(path + "/p1", bytes("one"));
+            events.expect("NODE_ADDED " + path + "/p1=one");
+            client.setData().forPath(path + "/p1", bytes("ttt"));
+            events.expect("NODE_UPDATED " + path + "/p1=ttt");
+            client.create().forPath(path + "/p1/deep", bytes("x"));
+            events.expect("NODE_ADDED " + path + "/p1/deep=x");
+            client.delete().deletingChildrenIfNeeded().forPath(path + "/p1");
+            events.expect("NODE_REMOVED " + path + "/p1/deep=x", "NODE_REMOVED " + path + "/p1=ttt");
+            client.setData().forPath(path + "/p0", bytes("last"));
+            events.expect("NODE_UPDATED " + path + "/p0=last");
+        }
+    }
+
+    @Test
+    void curatorCacheReportsCreatesChangesDeletesAndInitialized() throws Exception {
+        String path = "/t-curator-cache";
+        client.create().forPath(path, bytes("cache"));
+        client.create().forPath(path + "/p0", bytes("zero"));
+        Recorder events = new Recorder();
+        try (CuratorCache cache = CuratorCache.build(client, path)) {
+            cache.listenable().addListener(everything(events));
+            cache.start();
+            events.expect("NODE_CREATED " + path + "=cache", "NODE_CREATED " + path + "/p0=zero", "initialized");
+
+            client.setData().forPath(path, bytes("aaa"));
+            events.expect("NODE_CHANGED " + path + "=aaa was cache");
+            client.create().forPath(path + "/p1", bytes("one"));
+            events.expect("NODE_CREATED " + path + "/p1=one");
+            client.setData().forPath(path + "/p1", bytes("two"));
+            events.expect("NODE_CHANGED " + path + "/p1=two was one");
+            client.create().forPath(path + "/p1/deep", bytes("x"));
+            events.expect("NODE_CREATED " + path + "/p1/deep=x");
+            assertEquals("[" + path + "=aaa, " + path + "/p0=zero, " + path + "/p1=two, " + path + "/p1/deep=x]",
+                    cache.stream().sorted(Comparator.comparing(ChildData::getPath)).map(Recorder::node).toList().toString());
+            client.delete().deletingChildrenIfNeeded().forPath(path + "/p1");
+            events.expect("NODE_DELETED " + path + "/p1/deep=x", "NODE_DELETED " + path + "/p1=two");
+            client.setData().forPath(path + "/p0", bytes("last"));
+            events.expect("NODE_CHANGED " + path + "/p0=last was zero");
+            assertEquals(2, cache.size());
+        }
+    }
+
+    @Test
+    void aSingleNodeCuratorCacheIgnoresChildrenLikeNodeCache() throws Exception {
+        String path = "/t-single-node";
+        client.create().forPath(path, bytes("itheima"));
+        Recorder events = new Recorder();
+        try (CuratorCache cache = CuratorCache.build(client, path, CuratorCache.Options.SINGLE_NODE_CACHE)) {
+            cache.listenable().addListener(everything(events));
+            cache.start();
+            events.expect("NODE_CREATED " + path + "=itheima", "initialized");
+            client.create().forPath(path + "/child", bytes("c")); // not cached, not reported
+            client.setData().forPath(path, bytes("next"));
+            events.expect("NODE_CHANGED " + path + "=next was itheima");
+            assertEquals(1, cache.size());
+        }
+    }
+
+    @Test
+    void aListenerBuiltAfterInitializedSkipsTheInitialLoad() throws Exception {
+        String path = "/t-after-initialized";
+        client.create().forPath(path, bytes("cache"));
+        client.create().forPath(path + "/p0", bytes("zero"));
+        Recorder events = new Recorder();
+        try (CuratorCache cache = CuratorCache.build(client, path)) {
+            cache.listenable().addListener(CuratorCacheListener.builder()
+                    .forCreates(node -> events.add("NODE_CREATED " + node(node)))
+                    .forInitialized(() -> events.add("initialized with " + cache.size()))
+                    .afterInitialized()
+                    .build());
+            cache.start();
+            events.expect("initialized with 2");
+            client.create().forPath(path + "/p1", bytes("new"));
+            events.expect("NODE_CREATED " + path + "/p1=new");
+        }
+    }
+
+    /**
+     * The README warns about this bridge: CuratorCache is recursive, so grandchildren come as CHILD_ADDED too,
+     * and its INITIALIZED event has no initial data.
+     */
+    @Test
+    void theBridgeForPathChildrenCacheListenersAlsoReportsGrandchildren() throws Exception {
+        String path = "/t-bridge";
+        client.create().forPath(path, bytes("hehe"));
+        Recorder events = new Recorder();
+        try (CuratorCache cache = CuratorCache.build(client, path)) {
+            cache.listenable().addListener(CuratorCacheListener.builder()
+                    .forPathChildrenCache(path, client, childrenListener(events))
+                    .build());
+            cache.start();
+            events.expect("INITIALIZED without data");
+            client.create().forPath(path + "/p1", bytes("one"));
+            events.expect("CHILD_ADDED " + path + "/p1=one");
+            client.create().forPath(path + "/p1/deep", bytes("x"));
+            events.expect("CHILD_ADDED " + path + "/p1/deep=x");
+        }
+    }
+
+    @Test
+    void aCuratorCacheCanBeReadAsSoonAsItIsInitialized() throws Exception {
+        String path = "/t-read";
+        client.create().forPath(path, bytes("r"));
+        CountDownLatch initialized = new CountDownLatch(1);
+        try (CuratorCache cache = CuratorCache.build(client, path)) {
+            cache.listenable().addListener(CuratorCacheListener.builder().forInitialized(initialized::countDown).build());
+            assertNull(cache.get(path).orElse(null), "nothing before start");
+            cache.start();
+            assertTrue(initialized.await(Recorder.WAIT_SECONDS, TimeUnit.SECONDS));
+            assertEquals(path + "=r", node(cache.get(path).orElseThrow()));
+        }
+    }
+
+    private static PathChildrenCacheListener childrenListener(Recorder events) {
+        return (eventClient, event) -> {
+            switch (event.getType()) {
+                // The bridge's INITIALIZED carries no initial data (null), unlike PathChildrenCache's own.
+                case INITIALIZED -> events.add("INITIALIZED " + (event.getInitialData() == null ? "without data"
+                        : event.getInitialData().stream().map(Recorder::node).toList()));
+                default -> events.add(event.getType() + " " + node(event.getData()));
+            }
+        };
+    }
+
+    private static CuratorCacheListener everything(Recorder events) {
+        return CuratorCacheListener.builder()
+                .forCreates(node -> events.add("NODE_CREATED " + node(node)))
+                .forChanges((before, after) -> events.add("NODE_CHANGED " + node(after) + " was "
+                        + Recorder.text(before.getData())))
+                .forDeletes(before -> events.add("NODE_DELETED " + node(before)))
+                .forInitialized(() -> events.add("initialized"))
+                .build();
+    }
+}

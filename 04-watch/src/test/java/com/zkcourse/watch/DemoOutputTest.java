@@ -1,0 +1,189 @@
+package com.zkcourse.watch;
+
+import static com.zkcourse.watch.Recorder.bytes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.tools.testing.ListeningSockets;
+import com.zkcourse.tools.testing.OutputMask;
+import com.zkcourse.tools.testing.ReadmeQuotes;
+
+/**
+ * The demos as a student runs them, each in a JVM of its own against a real server: what they print is what
+ * the README quotes, the tour runs them all in order, and -Dlisten=true shows outside changes and ends
+ * cleanly on Ctrl-C.
+ */
+class DemoOutputTest {
+
+    private static final Path README = Path.of("README.md");
+    private static final OutputMask MASK = OutputMask.standard();
+
+    /** README marker (= execution id) -> the demo's main, in the tour's order, with the tour's title. */
+    private static final Map<String, Class<?>> DEMOS = new LinkedHashMap<>();
+    private static final Map<String, String> TITLES = new LinkedHashMap<>();
+
+    static {
+        demo("watch-once", OneShotWatchDemo.class, "one-shot watches");
+        demo("watch-persistent", PersistentWatchDemo.class, "persistent watches");
+        demo("node-cache", NodeCacheDemo.class, "NodeCache");
+        demo("path-children-cache", PathChildrenCacheDemo.class, "PathChildrenCache");
+        demo("tree-cache", TreeCacheDemo.class, "TreeCache");
+        demo("curator-cache", CuratorCacheDemo.class, "CuratorCache");
+    }
+
+    private static void demo(String name, Class<?> main, String title) {
+        DEMOS.put(name, main);
+        TITLES.put(name, title);
+    }
+
+    private static TestingServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = LoopbackServers.startTestingServer();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static Stream<Arguments> demos() {
+        return DEMOS.entrySet().stream().map(demo -> Arguments.of(demo.getKey(), demo.getValue()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("demos")
+    void eachDemoPrintsWhatTheReadmeQuotes(String name, Class<?> main) throws Exception {
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()), main.getName());
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("", result.stderr());
+        assertEquals(MASK.apply(ReadmeQuotes.quoted(README, name)), MASK.apply(result.stdoutLines()));
+    }
+
+    @Test
+    void theReadmeQuotesEveryDemoAndNothingElse() throws Exception {
+        assertEquals(List.copyOf(DEMOS.keySet()), ReadmeQuotes.names(README));
+    }
+
+    @Test
+    void theTourRunsEveryDemoInOrder() throws Exception {
+        List<String> expected = new ArrayList<>();
+        expected.add("ZooKeeper server: <which>");
+        for (String name : DEMOS.keySet()) {
+            expected.add("");
+            expected.add("=== " + TITLES.get(name) + "   (alone: exec:java@" + name + ") ===");
+            List<String> quote = MASK.apply(ReadmeQuotes.quoted(README, name));
+            expected.addAll(quote.subList(1, quote.size())); // each demo alone starts with the server line
+        }
+        ChildJvm.Result result = ChildJvm.run(120, List.of("zk.connect=" + server.getConnectString()),
+                WatchTour.class.getName());
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("", result.stderr());
+        assertEquals(expected, MASK.apply(result.stdoutLines()));
+    }
+
+    @Test
+    void listeningShowsOutsideChangesAndCtrlCClosesTheClientBeforeTheEmbeddedServerStops() throws Exception {
+        // Without -Dzk.connect the demo uses a server on 127.0.0.1:2181 if one answers: this test needs the
+        // embedded one, and must not change another server's data.
+        assumeFalse(somethingListensOn(2181), "a server answers on 127.0.0.1:2181");
+        try (ChildJvm.Running child = ChildJvm.start(List.of("listen=true"), NodeCacheDemo.class.getName())) {
+            // After the scripted part, the listening caches load (the CuratorCache's initial events), then the invitation.
+            child.lineStartingWith("cache.get(\"/watch/app1\")");
+            assertEquals("  NODE_CREATED /watch/app1 = back", child.nextLine());
+            assertEquals("  initialized: the cache holds 1 node", child.nextLine());
+            assertEquals("Listening with a NodeCache and a CuratorCache on /watch/app1 until Ctrl-C. Change nodes from"
+                    + " another terminal:", child.nextLine());
+            String connectString = child.nextLine().substring("  01-install/bin/zkCli.sh -server ".length());
+            child.nextLine(); // what to try in zkCli
+
+            // The student's change, from "another terminal".
+            try (CuratorFramework zkCli = CuratorFrameworkFactory.newClient(connectString, new RetryOneTime(100))) {
+                zkCli.start();
+                zkCli.setData().forPath("/watch/app1", bytes("hello"));
+            }
+            // Two listeners on two threads: either may print first.
+            assertEquals(Set.of("  nodeChanged: /watch/app1 = hello", "  NODE_CHANGED /watch/app1 = hello   (was back)"),
+                    Set.of(child.nextLine(), child.nextLine()));
+
+            assertEquals(143, child.stop(), "128 + SIGTERM: the JVM ended through its shutdown hooks");
+            assertEquals(List.of("Ctrl-C: closing a NodeCache and a CuratorCache on /watch/app1",
+                    "Closed the caches and the client."), child.remainingLines(), "no warning, no stack trace");
+            assertEquals("", child.stderr());
+            int port = Integer.parseInt(connectString.substring(connectString.lastIndexOf(':') + 1));
+            assertEquals(List.of(), ListeningSockets.listeningAddresses(port), "the embedded server stopped");
+        }
+    }
+
+    @Test
+    void aListeningPersistentWatchReportsEveryOutsideChangeUntilCtrlC() throws Exception {
+        try (ChildJvm.Running child = ChildJvm.start(
+                List.of("listen=true", "zk.connect=" + server.getConnectString()), PersistentWatchDemo.class.getName())) {
+            child.lineStartingWith("Listening with a persistent recursive watch on /watch/persistent until Ctrl-C.");
+            child.nextLine();
+            child.nextLine();
+            try (CuratorFramework zkCli = CuratorFrameworkFactory.newClient(server.getConnectString(),
+                    new RetryOneTime(100))) {
+                zkCli.start();
+                zkCli.create().forPath("/watch/persistent/new", bytes("hello"));
+                assertEquals("  WatchedEvent state:SyncConnected type:NodeCreated path:/watch/persistent/new",
+                        child.nextLine());
+                for (String value : List.of("again", "and again")) {
+                    zkCli.setData().forPath("/watch/persistent/new", bytes(value));
+                    assertEquals("  WatchedEvent state:SyncConnected type:NodeDataChanged path:/watch/persistent/new",
+                            child.nextLine());
+                }
+            }
+            assertEquals(143, child.stop());
+            assertEquals(List.of("Ctrl-C: closing a persistent recursive watch on /watch/persistent",
+                    "  WatchedEvent state:Closed type:None path:null",
+                    "Closed the client: its session and its watches are gone."), child.remainingLines());
+            assertEquals("", child.stderr());
+        }
+    }
+
+    @Test
+    void aListenValueThatIsNeitherTrueNorFalseIsRefusedWithOneLine() throws Exception {
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString(), "listen=yes"),
+                NodeCacheDemo.class.getName());
+        assertEquals(2, result.exitCode());
+        assertEquals(List.of("-Dlisten=yes: use -Dlisten=true to keep the demo listening until Ctrl-C, or leave it out"),
+                result.stderrLines());
+    }
+
+    private static boolean somethingListensOn(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
