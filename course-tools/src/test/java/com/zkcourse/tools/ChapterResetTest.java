@@ -16,34 +16,28 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.InstanceSpec;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /** The reset behind exec:java@reset: exactly the chapter's znodes, nothing else. */
 class ChapterResetTest {
 
-    private static TestingServer server;
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
     private static CuratorFramework client;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = LoopbackServers.startTestingServer();
-        client = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
+    static void connect() {
+        client = zk.closeAfterAll(CuratorFrameworkFactory.newClient(zk.connectString(), new RetryOneTime(100)));
         client.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        server.close();
     }
 
     @Test
@@ -110,11 +104,11 @@ class ChapterResetTest {
     void theMainResetsTheServerNamedByTheConnectProperty() throws Exception {
         client.create().creatingParentsIfNeeded().forPath("/reset-main/leftover");
         Path file = write("chapter main-chapter\nroot /reset-main\ncreate /reset-main\n");
-        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()),
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString()),
                 ChapterReset.class.getName(), file.toString());
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals(List.of(
-                "ZooKeeper server: " + server.getConnectString() + " (chosen with -Dzk.connect)",
+                "ZooKeeper server: " + zk.connectString() + " (chosen with -Dzk.connect)",
                 "  deleted /reset-main and the 1 znode under it",
                 "  created /reset-main",
                 "Reset of main-chapter done: its znodes are back at the starting state."), result.stdoutLines());
@@ -136,7 +130,7 @@ class ChapterResetTest {
 
     @Test
     void theMainRejectsAMissingStateFileWithOneLine() throws Exception {
-        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()),
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString()),
                 ChapterReset.class.getName(), dir.resolve("missing.txt").toString());
         assertEquals(2, result.exitCode());
         assertEquals(List.of("reset: " + dir.resolve("missing.txt") + ": no such chapter state file"), result.stderrLines());

@@ -14,47 +14,36 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.InstanceSpec;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.tools.testing.ChildJvm;
 import com.zkcourse.tools.testing.ListeningSockets;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /** The connect rule, case by case, against real servers on free loopback ports. */
 class CourseServerTest {
 
     /** Plays the part of "a server already running" (chapter 01's, or one named with -Dzk.connect). */
-    private static TestingServer running;
+    @RegisterExtension
+    static final LoopbackServer running = new LoopbackServer();
     /** A loopback port where nothing listens. */
-    private static String nowhere;
-
-    @BeforeAll
-    static void startRunningServer() throws Exception {
-        running = LoopbackServers.startTestingServer();
-        nowhere = "127.0.0.1:" + InstanceSpec.getRandomPort();
-    }
-
-    @AfterAll
-    static void stopRunningServer() throws Exception {
-        running.close();
-    }
+    private static final String NOWHERE = "127.0.0.1:" + InstanceSpec.getRandomPort();
 
     @Test
     void theConnectPropertyWinsOverALocalServer() throws Exception {
-        try (CourseServer server = CourseServer.resolve(running.getConnectString(), running.getConnectString())) {
+        try (CourseServer server = CourseServer.resolve(running.connectString(), running.connectString())) {
             assertEquals(CourseServer.Source.PROPERTY, server.source());
-            assertEquals(running.getConnectString(), server.connectString());
-            assertEquals("ZooKeeper server: " + running.getConnectString() + " (chosen with -Dzk.connect)",
+            assertEquals(running.connectString(), server.connectString());
+            assertEquals("ZooKeeper server: " + running.connectString() + " (chosen with -Dzk.connect)",
                     server.describe());
         }
     }
 
     @Test
     void aConnectPropertyWithSeveralServersIsUsedWhenOneAnswers() throws Exception {
-        String ensemble = nowhere + "," + running.getConnectString() + "/chroot";
-        try (CourseServer server = CourseServer.resolve(ensemble, nowhere)) {
+        String ensemble = NOWHERE + "," + running.connectString() + "/chroot";
+        try (CourseServer server = CourseServer.resolve(ensemble, NOWHERE)) {
             assertEquals(CourseServer.Source.PROPERTY, server.source());
             assertEquals(ensemble, server.connectString());
         }
@@ -63,35 +52,35 @@ class CourseServerTest {
     @Test
     void aConnectPropertyThatPointsNowhereFailsFastNamingTheAddress() {
         NoServerException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> assertThrows(NoServerException.class, () -> CourseServer.resolve(nowhere, running.getConnectString())));
-        assertEquals("-Dzk.connect=" + nowhere + ": no ZooKeeper server answers there (connection refused). "
+                () -> assertThrows(NoServerException.class, () -> CourseServer.resolve(NOWHERE, running.connectString())));
+        assertEquals("-Dzk.connect=" + NOWHERE + ": no ZooKeeper server answers there (connection refused). "
                 + "Start one (01-install/bin/zkServer.sh start) or drop -Dzk.connect to use an embedded server.",
                 e.getMessage());
     }
 
     @Test
     void aConnectPropertyThatIsNotHostAndPortIsNamed() {
-        NoServerException e = assertThrows(NoServerException.class, () -> CourseServer.resolve("localhost", nowhere));
+        NoServerException e = assertThrows(NoServerException.class, () -> CourseServer.resolve("localhost", NOWHERE));
         assertTrue(e.getMessage().startsWith("-Dzk.connect=localhost: no ZooKeeper server answers there "
                 + "('localhost' is not host:port)"), e.getMessage());
     }
 
     @Test
     void aServerAnsweringOnTheLocalAddressIsUsed() throws Exception {
-        try (CourseServer server = CourseServer.resolve(null, running.getConnectString())) {
+        try (CourseServer server = CourseServer.resolve(null, running.connectString())) {
             assertEquals(CourseServer.Source.LOCAL, server.source());
-            assertEquals(running.getConnectString(), server.connectString());
-            assertEquals("ZooKeeper server: " + running.getConnectString()
+            assertEquals(running.connectString(), server.connectString());
+            assertEquals("ZooKeeper server: " + running.connectString()
                     + " (a server already answers there, such as the one chapter 01 starts)", server.describe());
         }
-        assertTrue(ZooKeeperProbe.answers(running.getConnectString()), "a server found running is left running");
+        assertTrue(ZooKeeperProbe.answers(running.connectString()), "a server found running is left running");
     }
 
     @Test
     void withoutPropertyOrLocalServerAnEmbeddedServerStartsOnLoopbackAndStopsOnClose() throws Exception {
         String connectString;
         int port;
-        try (CourseServer server = CourseServer.resolve("  ", nowhere)) {
+        try (CourseServer server = CourseServer.resolve("  ", NOWHERE)) {
             assertEquals(CourseServer.Source.EMBEDDED, server.source());
             connectString = server.connectString();
             port = server.embedded().orElseThrow().getPort();
@@ -108,19 +97,19 @@ class CourseServerTest {
 
     @Test
     void aMainPrintsTheChosenServerFirst() throws Exception {
-        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + running.getConnectString()),
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + running.connectString()),
                 PrintChosenServer.class.getName());
         assertEquals(0, result.exitCode(), result.stderr());
-        assertEquals(List.of("ZooKeeper server: " + running.getConnectString() + " (chosen with -Dzk.connect)",
-                "connect string: " + running.getConnectString()), result.stdoutLines());
+        assertEquals(List.of("ZooKeeper server: " + running.connectString() + " (chosen with -Dzk.connect)",
+                "connect string: " + running.connectString()), result.stdoutLines());
     }
 
     @Test
     void aMainWhoseServerDoesNotAnswerExitsWithOneLineAndStatusTwo() throws Exception {
-        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + nowhere), PrintChosenServer.class.getName());
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + NOWHERE), PrintChosenServer.class.getName());
         assertEquals(2, result.exitCode());
         assertEquals(List.of(), result.stdoutLines());
-        assertEquals(List.of("-Dzk.connect=" + nowhere + ": no ZooKeeper server answers there (connection refused). "
+        assertEquals(List.of("-Dzk.connect=" + NOWHERE + ": no ZooKeeper server answers there (connection refused). "
                 + "Start one (01-install/bin/zkServer.sh start) or drop -Dzk.connect to use an embedded server."),
                 result.stderrLines());
     }

@@ -1,0 +1,73 @@
+package com.zkcourse.tools.testing;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import com.zkcourse.tools.LoopbackServers;
+
+/**
+ * One real ZooKeeper server for a test class, on a free port of 127.0.0.1: started before the class's
+ * first test (and before its {@code @BeforeAll} methods), stopped after its last (after its
+ * {@code @AfterAll} methods), even when a test fails. Its tests share it, each under a path of its own.
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static final LoopbackServer zk = new LoopbackServer();
+ *
+ * &#64;BeforeAll
+ * static void connect() throws Exception {
+ *     client = zk.closeAfterAll(CuratorFrameworkFactory.newClient(zk.connectString(), new RetryOneTime(100)));
+ *     client.start();
+ * }
+ * </pre>
+ */
+public final class LoopbackServer implements BeforeAllCallback, AfterAllCallback {
+
+    private TestingServer server;
+    /** Closed after the class, newest first, before the server stops. */
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        server = LoopbackServers.startTestingServer();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        Exception first = null;
+        while (!toClose.isEmpty()) {
+            try {
+                toClose.pop().close();
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** The server, for a test that stops or restarts it. */
+    public TestingServer server() {
+        return server;
+    }
+
+    /** Such as {@code 127.0.0.1:41523}. */
+    public String connectString() {
+        return server.getConnectString();
+    }
+
+    /** Closes {@code resource} (a client, a cache) after the class's last test, before the server stops. */
+    public <T extends AutoCloseable> T closeAfterAll(T resource) {
+        toClose.push(resource);
+        return resource;
+    }
+}
