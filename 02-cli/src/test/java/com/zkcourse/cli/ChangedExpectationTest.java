@@ -11,15 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opentest4j.AssertionFailedError;
 
-import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /**
  * The lesson tests can fail: a copy of a lesson with one expected line changed no longer replays as written,
@@ -28,22 +26,11 @@ import com.zkcourse.tools.LoopbackServers;
  */
 class ChangedExpectationTest {
 
-    private static TestingServer server;
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
 
     @TempDir
     Path copies;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @ParameterizedTest(name = "{0}: ''{1}'' -> ''{2}'' fails")
     @CsvSource(delimiter = '|', value = {
@@ -64,7 +51,7 @@ class ChangedExpectationTest {
         Path edited = editedCopy(lesson, line, replacement);
 
         AssertionFailedError failure = assertThrows(AssertionFailedError.class,
-                () -> Replays.assertReplaysAsWritten(edited, server.getConnectString()));
+                () -> Replays.assertReplaysAsWritten(edited, zk.connectString()));
 
         int editedLine = Files.readAllLines(Replays.LESSONS.resolve(lesson), StandardCharsets.UTF_8).indexOf(line) + 1;
         assertTrue(failure.getMessage().startsWith("lessons/" + lesson + " line " + editedLine + " "),
@@ -84,7 +71,7 @@ class ChangedExpectationTest {
     void aChangedVariablePartStillReplays(String lesson, String line, String replacement) throws Exception {
         Path edited = editedCopy(lesson, line, replacement);
 
-        assertDoesNotThrow(() -> Replays.assertReplaysAsWritten(edited, server.getConnectString()));
+        assertDoesNotThrow(() -> Replays.assertReplaysAsWritten(edited, zk.connectString()));
     }
 
     /**

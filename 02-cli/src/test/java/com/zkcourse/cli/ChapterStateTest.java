@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,20 +13,18 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.AddWatchMode;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.tools.ChapterReset;
 import com.zkcourse.tools.ChapterState;
-import com.zkcourse.tools.LoopbackServers;
 import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /**
  * chapter-state.txt owns every path the lessons create, so that exec:java@reset (and each replay) can clean
@@ -35,19 +32,8 @@ import com.zkcourse.tools.testing.ChildJvm;
  */
 class ChapterStateTest {
 
-    private static TestingServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackServer server = new LoopbackServer();
 
     @Test
     void theChapterOwnsTheFourLessonPathsAndStartsWithTwo() throws Exception {
@@ -78,7 +64,7 @@ class ChapterStateTest {
     void everyZnodeTheLessonsCreateOnTheServerLiesUnderARoot() throws Exception {
         ChapterPaths paths = ChapterPaths.read(Replays.CHAPTER_STATE);
         Set<String> created = new ConcurrentSkipListSet<>();
-        try (ZooKeeperClients.Session session = ZooKeeperClients.connect(server.getConnectString())) {
+        try (ZooKeeperClients.Session session = ZooKeeperClients.connect(server.connectString())) {
             ZooKeeper observer = session.zk();
             // A persistent recursive watch on / hears of every znode created anywhere, ephemeral and
             // sequential ones included, even those deleted again before the lesson ends.
@@ -89,7 +75,7 @@ class ChapterStateTest {
             }, AddWatchMode.PERSISTENT_RECURSIVE);
 
             for (Lesson lesson : Lesson.readAll(Replays.LESSONS)) {
-                Replays.replay(lesson.file(), server.getConnectString());
+                Replays.replay(lesson.file(), server.connectString());
             }
             // The server sends the observer its events before the answer to any later request of it.
             CountDownLatch delivered = new CountDownLatch(1);
@@ -105,7 +91,7 @@ class ChapterStateTest {
 
     @Test
     void resetRemovesExactlyTheChaptersZnodesAndPutsTheStartingDataBack() throws Exception {
-        try (ZooKeeperClients.Session session = ZooKeeperClients.connect(server.getConnectString())) {
+        try (ZooKeeperClients.Session session = ZooKeeperClients.connect(server.connectString())) {
             ZooKeeper zk = session.zk();
             // The chapter's paths as a student may leave them...
             ZooKeeperClients.create(zk, "/app1/typed/along", "x");
@@ -118,7 +104,7 @@ class ChapterStateTest {
             ZooKeeperClients.create(zk, "/app10", "not /app1");
             List<String> serverOwn = zk.getChildren("/zookeeper", false).stream().sorted().toList();
 
-            ChildJvm.Result reset = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()),
+            ChildJvm.Result reset = ChildJvm.run(60, List.of("zk.connect=" + server.connectString()),
                     ChapterReset.class.getName(), Replays.CHAPTER_STATE.toString());
 
             assertEquals(0, reset.exitCode(), reset.stdout() + reset.stderr());

@@ -8,14 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /**
  * Every lesson, replayed through the real zkCli on a real server, prints what its file says (variable parts
@@ -23,19 +21,8 @@ import com.zkcourse.tools.LoopbackServers;
  */
 class LessonsTest {
 
-    private static TestingServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
 
     static Stream<String> lessonFiles() throws IOException {
         try (Stream<Path> files = Files.list(Replays.LESSONS)) {
@@ -47,7 +34,7 @@ class LessonsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("lessonFiles")
     void replaysAsWritten(String lessonFile) throws Exception {
-        Replays.assertReplaysAsWritten(Replays.LESSONS.resolve(lessonFile), server.getConnectString());
+        Replays.assertReplaysAsWritten(Replays.LESSONS.resolve(lessonFile), zk.connectString());
     }
 
     @Test

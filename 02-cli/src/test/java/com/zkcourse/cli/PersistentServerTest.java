@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /**
  * A student may replay the lessons again and again on chapter 01's server, which keeps what they typed along
@@ -24,23 +21,12 @@ import com.zkcourse.tools.LoopbackServers;
  */
 class PersistentServerTest {
 
-    private static TestingServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackServer server = new LoopbackServer();
 
     @Test
     void replaysOverAStudentsLeftoversAgainAndAgainAndLeavesTheRestAlone() throws Exception {
-        try (ZooKeeperClients.Session session = ZooKeeperClients.connect(server.getConnectString())) {
+        try (ZooKeeperClients.Session session = ZooKeeperClients.connect(server.connectString())) {
             ZooKeeper zk = session.zk();
             // What typing along may leave under the chapter's paths (an ephemeral of a zkCli still open too)...
             ZooKeeperClients.create(zk, "/app1/typed/along", "x");
@@ -54,7 +40,7 @@ class PersistentServerTest {
             // replay cleared them first. Twice in a row: the second run finds the first run's znodes.
             for (int run = 1; run <= 2; run++) {
                 for (String lesson : List.of("03-get-set.txt", "06-ephemeral.txt", "07-sequential.txt")) {
-                    Replays.assertReplaysAsWritten(Replays.LESSONS.resolve(lesson), server.getConnectString());
+                    Replays.assertReplaysAsWritten(Replays.LESSONS.resolve(lesson), server.connectString());
                 }
             }
 

@@ -6,15 +6,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.ZooKeeper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.tools.ChapterReset;
-import com.zkcourse.tools.LoopbackServers;
 import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.tools.testing.LoopbackServer;
 import com.zkcourse.tools.testing.ReadmeQuotes;
 
 /** What README.md quotes is what the mains print, in a JVM of their own (variable parts masked). */
@@ -22,19 +20,8 @@ class ReadmeTest {
 
     private static final Path README = Path.of("README.md");
 
-    private static TestingServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackServer server = new LoopbackServer();
 
     @Test
     void everyQuoteIsCheckedHere() throws IOException {
@@ -44,7 +31,7 @@ class ReadmeTest {
     @Test
     void theQuotedReplayIsWhatTheTourPrints() throws Exception {
         ChildJvm.Result replay = ChildJvm.run(60,
-                List.of("zk.connect=" + server.getConnectString(), "lesson=08-watch"), LessonReplay.class.getName());
+                List.of("zk.connect=" + server.connectString(), "lesson=08-watch"), LessonReplay.class.getName());
 
         assertEquals(0, replay.exitCode(), replay.stderr());
         assertEquals(Transcripts.masked(ReadmeQuotes.quoted(README, "replay-08-watch")),
@@ -53,15 +40,15 @@ class ReadmeTest {
 
     @Test
     void theQuotedResetIsWhatTheResetPrints() throws Exception {
-        ChapterPaths.read(Replays.CHAPTER_STATE).prepare(server.getConnectString(), List.of()); // no /app1../app4
-        try (ZooKeeperClients.Session session = ZooKeeperClients.connect(server.getConnectString())) {
+        ChapterPaths.read(Replays.CHAPTER_STATE).prepare(server.connectString(), List.of()); // no /app1../app4
+        try (ZooKeeperClients.Session session = ZooKeeperClients.connect(server.connectString())) {
             ZooKeeper zk = session.zk();
             // What typing along under the chapter's paths may leave (the quote's situation).
             ZooKeeperClients.create(zk, "/app1/typed/along", "x");
             ZooKeeperClients.create(zk, "/app4/seq-0000000000", null);
         }
 
-        ChildJvm.Result reset = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()),
+        ChildJvm.Result reset = ChildJvm.run(60, List.of("zk.connect=" + server.connectString()),
                 ChapterReset.class.getName(), Replays.CHAPTER_STATE.toString());
 
         assertEquals(0, reset.exitCode(), reset.stderr());

@@ -3,17 +3,14 @@ package com.zkcourse.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
 
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.LoopbackServers;
 import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /**
  * The tour a student runs (exec:java), in a JVM of its own as the student runs it: every lesson's
@@ -21,35 +18,24 @@ import com.zkcourse.tools.testing.ChildJvm;
  */
 class TourTest {
 
-    private static TestingServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
 
     @Test
     void replaysEveryLessonInOrderAsItsFileSays() throws Exception {
-        ChildJvm.Result tour = ChildJvm.run(120, List.of("zk.connect=" + server.getConnectString()),
+        ChildJvm.Result tour = ChildJvm.run(120, List.of("zk.connect=" + zk.connectString()),
                 LessonReplay.class.getName());
 
         assertEquals(0, tour.exitCode(), tour.stderr());
         assertEquals("", tour.stderr());
         List<String> lines = tour.stdoutLines();
-        assertEquals("ZooKeeper server: " + server.getConnectString() + " (chosen with -Dzk.connect)", lines.get(0));
+        assertEquals("ZooKeeper server: " + zk.connectString() + " (chosen with -Dzk.connect)", lines.get(0));
         assertEquals("Replaying 9 lessons through the real zkCli (org.apache.zookeeper.ZooKeeperMain 3.9.5).", lines.get(1));
         int at = 0;
         for (Lesson lesson : Lesson.readAll(Replays.LESSONS)) {
             at = lines.indexOf("=== lesson " + lesson.name() + " (lessons/" + lesson.file().getFileName() + ") ===");
             assertTrue(at > 0, "no section for " + lesson.name());
-            int transcript = lines.subList(at, lines.size()).indexOf("$ zkCli.sh -server " + server.getConnectString()) + at;
+            int transcript = lines.subList(at, lines.size()).indexOf("$ zkCli.sh -server " + zk.connectString()) + at;
             int end = transcript + lesson.transcript().size();
             Transcripts.assertSame(lesson, lines.subList(transcript, end));
             assertEquals("", lines.get(end), "the section of " + lesson.name() + " goes on after its transcript");
@@ -59,7 +45,7 @@ class TourTest {
 
     @Test
     void anUnknownLessonIsOneLineAndExitCode2() throws Exception {
-        ChildJvm.Result tour = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString(), "lesson=nope"),
+        ChildJvm.Result tour = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString(), "lesson=nope"),
                 LessonReplay.class.getName());
 
         assertEquals(2, tour.exitCode());
@@ -85,7 +71,7 @@ class TourTest {
 
     @Test
     void theTypeAlongRefusesAnUnknownLessonTheSameWay() throws Exception {
-        ChildJvm.Result zkCli = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString(), "lesson=99"),
+        ChildJvm.Result zkCli = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString(), "lesson=99"),
                 TypeAlong.class.getName());
 
         assertEquals(2, zkCli.exitCode());

@@ -11,16 +11,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.LoopbackServers;
 import com.zkcourse.tools.testing.ListeningSockets;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /**
  * exec:java@zkcli: the real zkCli opens on the server with the lesson's starting data, runs what is typed,
@@ -29,22 +27,11 @@ import com.zkcourse.tools.testing.ListeningSockets;
  */
 class TypeAlongTest {
 
-    private static TestingServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackServer server = new LoopbackServer();
 
     private InteractiveJvm typeAlong(String lesson) throws IOException {
-        return new InteractiveJvm(List.of("zk.connect=" + server.getConnectString(), "lesson=" + lesson),
+        return new InteractiveJvm(List.of("zk.connect=" + server.connectString(), "lesson=" + lesson),
                 TypeAlong.class.getName());
     }
 
@@ -120,7 +107,7 @@ class TypeAlongTest {
 
     /** The znode's stat as a new session sees it; null when it does not exist. */
     private static Stat stat(String path) throws Exception {
-        try (ZooKeeperClients.Session session = ZooKeeperClients.connect(server.getConnectString())) {
+        try (ZooKeeperClients.Session session = ZooKeeperClients.connect(server.connectString())) {
             ZooKeeper zk = session.zk();
             return zk.exists(path, false);
         }

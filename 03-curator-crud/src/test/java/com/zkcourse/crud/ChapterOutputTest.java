@@ -6,15 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.zkcourse.tools.LoopbackServers;
 import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.tools.testing.LoopbackServer;
 import com.zkcourse.tools.testing.OutputMask;
 import com.zkcourse.tools.testing.ReadmeQuotes;
 
@@ -37,19 +35,8 @@ class ChapterOutputTest {
             .and("(?m)^[^\\n]*\\n(?=  No data given)", "<this machine's address>\n")
             .and("(zk> stat /crud/app3\\n(?:[^\\n]*\\n){9})dataLength = \\d+", "$1dataLength = <its length>");
 
-    private static TestingServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
 
     @Test
     void theReadmeQuotesEachTopicOnce() throws Exception {
@@ -81,7 +68,7 @@ class ChapterOutputTest {
     }
 
     private static ChildJvm.Result run(String mainClass) throws Exception {
-        ChildJvm.Result result = ChildJvm.run(120, List.of("zk.connect=" + server.getConnectString()), mainClass);
+        ChildJvm.Result result = ChildJvm.run(120, List.of("zk.connect=" + zk.connectString()), mainClass);
         assertEquals(0, result.exitCode(), mainClass + " failed: " + result.stderr());
         assertEquals("", result.stderr(), mainClass + " wrote to stderr");
         return result;

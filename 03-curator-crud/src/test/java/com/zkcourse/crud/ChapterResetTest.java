@@ -9,36 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.tools.ChapterReset;
-import com.zkcourse.tools.LoopbackServers;
 import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /** exec:java@reset with this chapter's chapter-state.txt: exactly /crud, put back as it starts. */
 class ChapterResetTest {
 
-    private static TestingServer server;
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
     private static CuratorFramework zkCli;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-        zkCli = Clients.plain(server.getConnectString());
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (zkCli != null) {
-            zkCli.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    static void connect() throws Exception {
+        zkCli = zk.closeAfterAll(Clients.plain(zk.connectString()));
     }
 
     @Test
@@ -52,12 +41,12 @@ class ChapterResetTest {
         zkCli.create().forPath("/crudx", "not /crud".getBytes(UTF_8));
 
         // The same main and file as the pom's exec:java@reset (tests run in the module's directory).
-        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()),
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString()),
                 ChapterReset.class.getName(), "chapter-state.txt");
 
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals(List.of(
-                "ZooKeeper server: " + server.getConnectString() + " (chosen with -Dzk.connect)",
+                "ZooKeeper server: " + zk.connectString() + " (chosen with -Dzk.connect)",
                 "  deleted /crud and the 4 znodes under it",
                 "  created /crud",
                 "Reset of 03-curator-crud done: its znodes are back at the starting state."), result.stdoutLines());

@@ -19,40 +19,29 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.KeeperException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.LoopbackServers;
 import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /** The original course's testConnect, and what happens when no server is there: a bounded failure, never a hang. */
 class ConnectTest {
 
-    private static TestingServer server;
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
     private static CuratorFramework zkCli;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-        zkCli = Clients.plain(server.getConnectString());
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (zkCli != null) {
-            zkCli.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    static void connect() throws Exception {
+        zkCli = zk.closeAfterAll(Clients.plain(zk.connectString()));
     }
 
     @Test
     void testConnect_factoryMethod() throws Exception {
-        CuratorFramework client = CuratorFrameworkFactory.newClient(server.getConnectString(), 60_000, 5_000,
+        CuratorFramework client = CuratorFrameworkFactory.newClient(zk.connectString(), 60_000, 5_000,
                 new ExponentialBackoffRetry(1_000, 3));
         try (client) {
             assertEquals(CuratorFrameworkState.LATENT, client.getState(), "a client does nothing before start()");
@@ -68,7 +57,7 @@ class ConnectTest {
 
     @Test
     void testConnect_builderWithANamespace() throws Exception {
-        try (CuratorFramework client = Clients.crud(server.getConnectString())) {
+        try (CuratorFramework client = Clients.crud(zk.connectString())) {
             assertEquals("crud", client.getNamespace());
             assertEquals("/testConnect", client.create().forPath("/testConnect", "here".getBytes(UTF_8)));
             // The client's "/testConnect" is the server's /crud/testConnect.

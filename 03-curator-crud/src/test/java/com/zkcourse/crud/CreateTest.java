@@ -13,18 +13,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /**
  * The original course's testCreate, testCreate2, testCreate3 and testCreate4, and the ways create fails. Each test
@@ -32,24 +31,15 @@ import com.zkcourse.tools.LoopbackServers;
  */
 class CreateTest {
 
-    private static TestingServer server;
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
     private static CuratorFramework client;  // like the demos': namespace "crud"
     private static CuratorFramework zkCli;   // no namespace, its own session
 
     @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-        client = Clients.crud(server.getConnectString());
-        zkCli = Clients.plain(server.getConnectString());
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        for (AutoCloseable open : new AutoCloseable[] {client, zkCli, server}) {
-            if (open != null) {
-                open.close();
-            }
-        }
+    static void connect() throws Exception {
+        client = zk.closeAfterAll(Clients.crud(zk.connectString()));
+        zkCli = zk.closeAfterAll(Clients.plain(zk.connectString()));
     }
 
     @Test
@@ -62,7 +52,7 @@ class CreateTest {
     @Test
     void testCreate2_aBuilderWithEmptyDefaultDataStoresNothing() throws Exception {
         try (CuratorFramework noDefault = Clients.connected(
-                Clients.builder(server.getConnectString()).namespace("crud").defaultData(new byte[0]).build())) {
+                Clients.builder(zk.connectString()).namespace("crud").defaultData(new byte[0]).build())) {
             noDefault.create().forPath("/testCreate2-empty");
         }
         Stat stat = new Stat();
@@ -85,7 +75,7 @@ class CreateTest {
         client.create().forPath("/testCreate3");
         client.create().forPath("/testCreate3/persistent");
         CountDownLatch deleted = new CountDownLatch(1);
-        try (CuratorFramework owner = Clients.crud(server.getConnectString())) {
+        try (CuratorFramework owner = Clients.crud(zk.connectString())) {
             owner.create().withMode(CreateMode.EPHEMERAL).forPath("/testCreate3/app3");
             Stat stat = zkCli.checkExists().forPath("/crud/testCreate3/app3");
             assertEquals(Clients.sessionId(owner), stat.getEphemeralOwner());
@@ -151,7 +141,7 @@ class CreateTest {
     void aNamespaceIsNotAPath() {
         // The namespace is checked when the client is built: "/" + namespace must be a valid path.
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Clients.builder(server.getConnectString()).namespace("crud/").build());
+                () -> Clients.builder(zk.connectString()).namespace("crud/").build());
         assertTrue(e.getMessage().startsWith("Invalid namespace: crud/"), e.getMessage());
     }
 }

@@ -16,13 +16,12 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.BackgroundCallback;
 import org.apache.curator.framework.api.CuratorEvent;
 import org.apache.curator.framework.api.CuratorEventType;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.KeeperException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /**
  * The original course's testDelete, testDelete2, testDelete3 and testDelete4, and the ways delete fails. What makes
@@ -31,24 +30,15 @@ import com.zkcourse.tools.LoopbackServers;
  */
 class DeleteTest {
 
-    private static TestingServer server;
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
     private static CuratorFramework client;  // like the demos': namespace "crud"
     private static CuratorFramework zkCli;   // no namespace, its own session
 
     @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-        client = Clients.crud(server.getConnectString());
-        zkCli = Clients.plain(server.getConnectString());
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        for (AutoCloseable open : new AutoCloseable[] {client, zkCli, server}) {
-            if (open != null) {
-                open.close();
-            }
-        }
+    static void connect() throws Exception {
+        client = zk.closeAfterAll(Clients.crud(zk.connectString()));
+        zkCli = zk.closeAfterAll(Clients.plain(zk.connectString()));
     }
 
     @Test

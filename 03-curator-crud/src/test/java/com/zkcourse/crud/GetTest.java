@@ -12,37 +12,27 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.cli.StatPrinter;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /** The original course's testGet1, testGet2 and testGet3, and reading a node that is not there. */
 class GetTest {
 
-    private static TestingServer server;
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
     private static CuratorFramework client;  // like the demos': namespace "crud"
     private static CuratorFramework zkCli;   // no namespace, its own session
 
     @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-        client = Clients.crud(server.getConnectString());
-        zkCli = Clients.plain(server.getConnectString());
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        for (AutoCloseable open : new AutoCloseable[] {client, zkCli, server}) {
-            if (open != null) {
-                open.close();
-            }
-        }
+    static void connect() throws Exception {
+        client = zk.closeAfterAll(Clients.crud(zk.connectString()));
+        zkCli = zk.closeAfterAll(Clients.plain(zk.connectString()));
     }
 
     @Test

@@ -12,36 +12,26 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /** The original course's testSet and testSetForVersion, and the ways setData fails. */
 class SetTest {
 
-    private static TestingServer server;
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
     private static CuratorFramework client;  // like the demos': namespace "crud"
     private static CuratorFramework zkCli;   // no namespace, its own session
 
     @BeforeAll
-    static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer();
-        client = Clients.crud(server.getConnectString());
-        zkCli = Clients.plain(server.getConnectString());
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        for (AutoCloseable open : new AutoCloseable[] {client, zkCli, server}) {
-            if (open != null) {
-                open.close();
-            }
-        }
+    static void connect() throws Exception {
+        client = zk.closeAfterAll(Clients.crud(zk.connectString()));
+        zkCli = zk.closeAfterAll(Clients.plain(zk.connectString()));
     }
 
     @Test
@@ -99,7 +89,7 @@ class SetTest {
     void dataOverJuteMaxbufferLosesTheConnectionAndChangesNothing() throws Exception {
         client.create().forPath("/set-too-big", "small".getBytes(UTF_8));
         // One retry, as in the demo: each try sends the same megabyte and loses the connection again.
-        try (CuratorFramework oneRetry = Clients.connected(Clients.builder(server.getConnectString())
+        try (CuratorFramework oneRetry = Clients.connected(Clients.builder(zk.connectString())
                 .namespace("crud").retryPolicy(new RetryOneTime(100)).build())) {
             long session = Clients.sessionId(oneRetry);
             byte[] tooBig = new byte[1024 * 1024 + 1];

@@ -21,12 +21,11 @@ import org.apache.curator.framework.recipes.cache.PathChildrenCache;
 import org.apache.curator.framework.recipes.cache.PathChildrenCacheListener;
 import org.apache.curator.framework.recipes.cache.TreeCache;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /**
  * Each cache of the chapter, given a scripted sequence of changes: the exact events that must arrive, in
@@ -36,24 +35,14 @@ import com.zkcourse.tools.LoopbackServers;
 @SuppressWarnings("deprecation") // NodeCache, PathChildrenCache and TreeCache are what the chapter teaches
 class CacheEventsTest {
 
-    private static TestingServer server;
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
     private static CuratorFramework client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = LoopbackServers.startTestingServer();
-        client = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
+    static void connect() {
+        client = zk.closeAfterAll(CuratorFrameworkFactory.newClient(zk.connectString(), new RetryOneTime(100)));
         client.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

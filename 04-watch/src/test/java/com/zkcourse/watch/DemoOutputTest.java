@@ -18,17 +18,15 @@ import java.util.stream.Stream;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.zkcourse.tools.LoopbackServers;
 import com.zkcourse.tools.testing.ChildJvm;
 import com.zkcourse.tools.testing.ListeningSockets;
+import com.zkcourse.tools.testing.LoopbackServer;
 import com.zkcourse.tools.testing.OutputMask;
 import com.zkcourse.tools.testing.ReadmeQuotes;
 
@@ -60,19 +58,8 @@ class DemoOutputTest {
         TITLES.put(name, title);
     }
 
-    private static TestingServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = LoopbackServers.startTestingServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
 
     static Stream<Arguments> demos() {
         return DEMOS.entrySet().stream().map(demo -> Arguments.of(demo.getKey(), demo.getValue()));
@@ -81,7 +68,7 @@ class DemoOutputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("demos")
     void eachDemoPrintsWhatTheReadmeQuotes(String name, Class<?> main) throws Exception {
-        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()), main.getName());
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString()), main.getName());
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals("", result.stderr());
         assertEquals(MASK.apply(ReadmeQuotes.quoted(README, name)), MASK.apply(result.stdoutLines()));
@@ -102,7 +89,7 @@ class DemoOutputTest {
             List<String> quote = MASK.apply(ReadmeQuotes.quoted(README, name));
             expected.addAll(quote.subList(1, quote.size())); // each demo alone starts with the server line
         }
-        ChildJvm.Result result = ChildJvm.run(120, List.of("zk.connect=" + server.getConnectString()),
+        ChildJvm.Result result = ChildJvm.run(120, List.of("zk.connect=" + zk.connectString()),
                 WatchTour.class.getName());
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals("", result.stderr());
@@ -145,11 +132,11 @@ class DemoOutputTest {
     @Test
     void aListeningPersistentWatchReportsEveryOutsideChangeUntilCtrlC() throws Exception {
         try (ChildJvm.Running child = ChildJvm.start(
-                List.of("listen=true", "zk.connect=" + server.getConnectString()), PersistentWatchDemo.class.getName())) {
+                List.of("listen=true", "zk.connect=" + zk.connectString()), PersistentWatchDemo.class.getName())) {
             child.lineStartingWith("Listening with a persistent recursive watch on /watch/persistent until Ctrl-C.");
             child.nextLine();
             child.nextLine();
-            try (CuratorFramework zkCli = CuratorFrameworkFactory.newClient(server.getConnectString(),
+            try (CuratorFramework zkCli = CuratorFrameworkFactory.newClient(zk.connectString(),
                     new RetryOneTime(100))) {
                 zkCli.start();
                 zkCli.create().forPath("/watch/persistent/new", bytes("hello"));
@@ -171,7 +158,7 @@ class DemoOutputTest {
 
     @Test
     void aListenValueThatIsNeitherTrueNorFalseIsRefusedWithOneLine() throws Exception {
-        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString(), "listen=yes"),
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString(), "listen=yes"),
                 NodeCacheDemo.class.getName());
         assertEquals(2, result.exitCode());
         assertEquals(List.of("-Dlisten=yes: use -Dlisten=true to keep the demo listening until Ctrl-C, or leave it out"),

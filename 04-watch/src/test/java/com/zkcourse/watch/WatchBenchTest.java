@@ -5,34 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.LoopbackServers;
 import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /** The bench is not a timed test: this only checks that it runs and prints its table, with a few changes. */
 class WatchBenchTest {
 
-    private static TestingServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = LoopbackServers.startTestingServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
 
     @Test
     void theBenchPrintsP50AndP99ForTheRoundTripAndBothCaches() throws Exception {
-        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString(),
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString(),
                 "bench.changes=20", "bench.warmup=5"), WatchBench.class.getName());
         assertEquals(0, result.exitCode(), result.stderr());
         List<String> lines = result.stdoutLines();
@@ -48,7 +35,7 @@ class WatchBenchTest {
 
     @Test
     void aCountThatIsNotAPositiveNumberIsRefusedWithOneLine() throws Exception {
-        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString(),
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString(),
                 "bench.changes=lots"), WatchBench.class.getName());
         assertEquals(2, result.exitCode());
         assertEquals(List.of(), result.stdoutLines());

@@ -6,37 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.AddWatchMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Watcher;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /** ZooKeeper's own watches: one-shot ones fire once, persistent ones every time until removed. */
 class WatchEventsTest {
 
-    private static TestingServer server;
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
     private static CuratorFramework client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = LoopbackServers.startTestingServer();
-        client = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
+    static void connect() {
+        client = zk.closeAfterAll(CuratorFrameworkFactory.newClient(zk.connectString(), new RetryOneTime(100)));
         client.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
@@ -154,7 +143,7 @@ class WatchEventsTest {
     @Test
     void inCurator590AWatchSetThroughANamespaceCannotBeRemovedByWatcher() throws Exception {
         try (CuratorFramework namespaced = CuratorFrameworkFactory.builder()
-                .connectString(server.getConnectString())
+                .connectString(zk.connectString())
                 .retryPolicy(new RetryOneTime(100))
                 .namespace("t-namespace")
                 .build()) {

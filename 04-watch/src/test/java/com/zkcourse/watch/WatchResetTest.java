@@ -11,14 +11,13 @@ import java.util.TreeMap;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.tools.ChapterReset;
-import com.zkcourse.tools.LoopbackServers;
 import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.tools.testing.LoopbackServer;
 
 /** exec:java@reset with this chapter's chapter-state.txt: exactly /watch goes, its starting nodes come back. */
 class WatchResetTest {
@@ -37,24 +36,14 @@ class WatchResetTest {
             "/watch/app4", "cache",
             "/watch/app4/p0", "zero"));
 
-    private static TestingServer server;
+    @RegisterExtension
+    static final LoopbackServer zk = new LoopbackServer();
     private static CuratorFramework client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = LoopbackServers.startTestingServer();
-        client = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
+    static void connect() {
+        client = zk.closeAfterAll(CuratorFrameworkFactory.newClient(zk.connectString(), new RetryOneTime(100)));
         client.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
@@ -71,12 +60,12 @@ class WatchResetTest {
         client.create().forPath("/watchers", bytes("not this chapter: only its name starts like it"));
         Map<String, String> zookeeperBefore = tree("/zookeeper");
 
-        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()),
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString()),
                 ChapterReset.class.getName(), Path.of("chapter-state.txt").toAbsolutePath().toString());
 
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals(List.of(
-                "ZooKeeper server: " + server.getConnectString() + " (chosen with -Dzk.connect)",
+                "ZooKeeper server: " + zk.connectString() + " (chosen with -Dzk.connect)",
                 "  deleted /watch and the 5 znodes under it",
                 "  created /watch",
                 "  created /watch/once = v0",
@@ -100,12 +89,12 @@ class WatchResetTest {
 
     @Test
     void eachDemoLeavesItsOwnNodesAndResetBringsBackTheStart() throws Exception {
-        ChildJvm.Result demo = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()),
+        ChildJvm.Result demo = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString()),
                 TreeCacheDemo.class.getName());
         assertEquals(0, demo.exitCode(), demo.stderr());
         assertEquals("aaa", Recorder.text(client.getData().forPath("/watch/app3")), "the demo's last state");
 
-        ChildJvm.Result reset = ChildJvm.run(60, List.of("zk.connect=" + server.getConnectString()),
+        ChildJvm.Result reset = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString()),
                 ChapterReset.class.getName(), Path.of("chapter-state.txt").toAbsolutePath().toString());
         assertEquals(0, reset.exitCode(), reset.stderr());
         assertEquals(STARTING_NODES, tree("/watch"));
