@@ -58,7 +58,7 @@ public final class CreateDemo {
                 }
                 Show.line("The client has the namespace \"crud\" (see the connect demo): \"/app1\" is /crud/app1.");
                 Show.line("A \"zk>\" line shows the server the way zkCli.sh shows it, from a session of its own.");
-                startFromAnEmptyNamespace(client);
+                Leftovers.clear(client);
                 Show.line("setup: emptied /crud (what an earlier run left there), so every run starts the same");
 
                 withoutData(client, zk);
@@ -151,13 +151,6 @@ public final class CreateDemo {
                 // Curator checks the path before it sends anything: this never reaches the server.
                 Show.failure(e, e.getMessage() + " (checked by Curator, never sent)");
             }
-        }
-    }
-
-    /** Deletes everything under /crud, the namespace's node: the chapter's own leftovers of earlier runs. */
-    private static void startFromAnEmptyNamespace(CuratorFramework client) throws Exception {
-        for (String child : client.getChildren().forPath("/")) {
-            client.delete().deletingChildrenIfNeeded().forPath("/" + child);
         }
     }
 }

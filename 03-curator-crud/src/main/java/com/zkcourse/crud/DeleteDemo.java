@@ -59,7 +59,7 @@ public final class DeleteDemo {
                 }
                 Show.line("The client has the namespace \"crud\" (see the connect demo): \"/app1\" is /crud/app1.");
                 Show.line("A \"zk>\" line shows the server the way zkCli.sh shows it, from a session of its own.");
-                startFromAnEmptyNamespace(client);
+                Leftovers.clear(client);
                 for (String path : new String[] {"/app1", "/app2", "/app3", "/app4/p1", "/app4/p2"}) {
                     client.create().creatingParentsIfNeeded().forPath(path);
                 }
@@ -144,12 +144,5 @@ public final class DeleteDemo {
         Show.result("true; the callback got " + event); // what the original course's callback printed
         Show.note("type " + event.getType() + ", path " + event.getPath() + ", resultCode " + event.getResultCode()
                 + " = KeeperException.Code." + KeeperException.Code.get(event.getResultCode()));
-    }
-
-    /** Deletes everything under /crud, the namespace's node: the chapter's own leftovers of earlier runs. */
-    private static void startFromAnEmptyNamespace(CuratorFramework client) throws Exception {
-        for (String child : client.getChildren().forPath("/")) {
-            client.delete().deletingChildrenIfNeeded().forPath("/" + child);
-        }
     }
 }

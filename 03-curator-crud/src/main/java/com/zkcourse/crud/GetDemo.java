@@ -61,7 +61,7 @@ public final class GetDemo {
                 }
                 Show.line("The client has the namespace \"crud\" (see the connect demo): \"/app1\" is /crud/app1.");
                 Show.line("A \"zk>\" line shows the server the way zkCli.sh shows it, from a session of its own.");
-                startFromAnEmptyNamespace(client);
+                Leftovers.clear(client);
                 client.create().forPath("/app1", "itheima".getBytes(UTF_8));
                 client.create().forPath("/app2", "hehe".getBytes(UTF_8));
                 client.create().creatingParentsIfNeeded().forPath("/app4/p1", "child".getBytes(UTF_8));
@@ -134,12 +134,5 @@ public final class GetDemo {
         Show.call("client.checkExists().forPath(\"/app9\")");
         Stat stat = client.checkExists().forPath("/app9");
         Show.result(stat + ": checkExists() answers with null instead of an exception");
-    }
-
-    /** Deletes everything under /crud, the namespace's node: the chapter's own leftovers of earlier runs. */
-    private static void startFromAnEmptyNamespace(CuratorFramework client) throws Exception {
-        for (String child : client.getChildren().forPath("/")) {
-            client.delete().deletingChildrenIfNeeded().forPath("/" + child);
-        }
     }
 }

@@ -66,7 +66,7 @@ public final class SetDemo {
                 }
                 Show.line("The client has the namespace \"crud\" (see the connect demo): \"/app1\" is /crud/app1.");
                 Show.line("A \"zk>\" line shows the server the way zkCli.sh shows it, from a session of its own.");
-                startFromAnEmptyNamespace(client);
+                Leftovers.clear(client);
                 client.create().forPath("/app1", "itheima".getBytes(UTF_8));
                 Show.line("setup: emptied /crud, then created /crud/app1 = itheima (dataVersion 0)");
 
@@ -194,12 +194,5 @@ public final class SetDemo {
             reconnections += state == ConnectionState.RECONNECTED ? 1 : 0;
         }
         return seen;
-    }
-
-    /** Deletes everything under /crud, the namespace's node: the chapter's own leftovers of earlier runs. */
-    private static void startFromAnEmptyNamespace(CuratorFramework client) throws Exception {
-        for (String child : client.getChildren().forPath("/")) {
-            client.delete().deletingChildrenIfNeeded().forPath("/" + child);
-        }
     }
 }
