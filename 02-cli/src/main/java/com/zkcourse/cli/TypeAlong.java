@@ -57,7 +57,7 @@ public final class TypeAlong {
             System.out.println("This is the real zkCli: type its commands (help lists them, Tab completes). "
                     + "quit, Ctrl-C or Ctrl-D ends it" + (server.embedded().isPresent()
                     ? " and stops the embedded server." : "."));
-            typeAlong(server.connectString());
+            typeAlong(server);
             System.out.println("zkCli's session is closed.");
         } catch (IOException | KeeperException e) {
             problem = e.toString(); // reported after the embedded server (if any) has stopped
@@ -68,8 +68,8 @@ public final class TypeAlong {
         }
     }
 
-    private static void typeAlong(String server) throws IOException, InterruptedException {
-        try (LessonShell shell = new LessonShell(server);
+    private static void typeAlong(CourseServer server) throws IOException, InterruptedException {
+        try (LessonShell shell = server.closeOnExit(new LessonShell(server.connectString()));
              // dumb(true): when the input is not a terminal (a pipe, an IDE console), read it plainly
              // instead of warning that no terminal could be opened.
              Terminal terminal = TerminalBuilder.builder().dumb(true).build()) {
@@ -78,12 +78,10 @@ public final class TypeAlong {
                     .completer((lineReader, line, candidates) -> complete(shell, line.wordIndex(), line.word(), candidates))
                     .build();
             // On a terminal, Ctrl-C reaches readLine as a UserInterruptException. When the input is not a
-            // terminal, Ctrl-C stops the JVM instead: this hook still closes the session, so the server
-            // deletes its ephemeral znodes at once instead of after the session timeout.
-            Thread closeAtExit = new Thread(shell::close, "close-zkcli-session");
-            Runtime.getRuntime().addShutdownHook(closeAtExit);
+            // terminal, Ctrl-C stops the JVM instead: closeOnExit (above) still closes the session, before an
+            // embedded server stops, so the server deletes its ephemeral znodes at once instead of after the
+            // session timeout.
             readAndExecute(shell, reader);
-            Runtime.getRuntime().removeShutdownHook(closeAtExit);
         }
     }
 

@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import com.zkcourse.tools.testing.ChildJvm;
 
 /**
  * A main in a separate JVM whose input the test types, for the type-along zkCli: write lines, wait for
@@ -23,14 +23,8 @@ final class InteractiveJvm implements AutoCloseable {
     private final Thread reader;
 
     InteractiveJvm(List<String> systemProperties, String mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        systemProperties.forEach(property -> command.add("-D" + property));
-        command.add(mainClass);
-        command.addAll(List.of(args));
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process = new ProcessBuilder(ChildJvm.javaCommand(systemProperties, mainClass, args))
+                .redirectErrorStream(true).start();
         input = process.getOutputStream();
         reader = new Thread(() -> copy(process.getInputStream()), "read-" + mainClass);
         reader.start();

@@ -1,7 +1,9 @@
 package com.zkcourse.tools;
 
 import java.io.IOException;
+import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -49,6 +51,8 @@ public final class CourseServer implements AutoCloseable {
     /** Counted down by {@link #close()}: the main has closed its clients and caches. */
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean mainAwaitsCtrlC;
+    /** Closed by the exit hook, newest first, before an embedded server stops. */
+    private final Deque<AutoCloseable> closeOnExit = new ConcurrentLinkedDeque<>();
     private boolean stopped;
 
     private CourseServer(String connectString, Source source, TestingServer embedded) {
@@ -168,6 +172,17 @@ public final class CourseServer implements AutoCloseable {
         exitRequested.await();
     }
 
+    /**
+     * For a main that cannot wait in {@link #awaitCtrlC()} (one blocked reading the keyboard, say): if the JVM
+     * exits before the main has closed this server, the exit hook closes {@code resource} (a client, a
+     * session), then stops an embedded server: in that order, so the session is closed while its server
+     * still answers. Returns the resource.
+     */
+    public <T extends AutoCloseable> T closeOnExit(T resource) {
+        closeOnExit.push(resource);
+        return resource;
+    }
+
     /** Stops the embedded server, if this run started one. A server found running is left alone. */
     @Override
     public void close() {
@@ -180,7 +195,10 @@ public final class CourseServer implements AutoCloseable {
         }
     }
 
-    /** The shutdown hook: wake a waiting main, give it time to close, then stop the embedded server. */
+    /**
+     * The shutdown hook: wake a waiting main and give it time to close; close what the main registered
+     * with closeOnExit if it has not closed this server; then stop the embedded server.
+     */
     private void exiting() {
         exitRequested.countDown();
         if (mainAwaitsCtrlC) {
@@ -188,6 +206,15 @@ public final class CourseServer implements AutoCloseable {
                 closed.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        if (closed.getCount() > 0) {
+            for (AutoCloseable resource : closeOnExit) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    System.err.println("warning: closing " + resource + " at exit failed: " + e);
+                }
             }
         }
         stopEmbedded();

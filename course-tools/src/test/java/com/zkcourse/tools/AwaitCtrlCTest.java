@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import com.zkcourse.tools.testing.ChildJvm;
 import com.zkcourse.tools.testing.ListeningSockets;
 
-/** Ctrl-C on a listening main: the main closes its clients while the server still serves, then all stops. */
+/**
+ * Ctrl-C on a listening main: the main (awaitCtrlC), or the exit hook for it (closeOnExit), closes its
+ * clients while the server still serves; then an embedded server stops.
+ */
 class AwaitCtrlCTest {
 
     @Test
@@ -52,6 +55,19 @@ class AwaitCtrlCTest {
             // A session closed by its client takes its ephemeral nodes at once; one abandoned by a halted JVM
             // would keep them until the session timeout.
             assertNull(observer.checkExists().forPath("/listening"));
+        }
+    }
+
+    @Test
+    void closeOnExitClosesTheSessionOnAnExternalServer() throws Exception {
+        try (TestingServer external = LoopbackServers.startTestingServer();
+                CuratorFramework observer = CuratorFrameworkFactory.newClient(external.getConnectString(), new RetryOneTime(100));
+                ChildJvm.Running main = ChildJvm.start(List.of("zk.connect=" + external.getConnectString()),
+                        BlockedUntilKilled.class.getName())) {
+            observer.start();
+            main.lineStartingWith("blocked");
+            assertEquals(143, main.stop());
+            assertNull(observer.checkExists().forPath("/blocked"), "the session was closed, not left to time out");
         }
     }
 }

@@ -43,7 +43,7 @@ public final class ChildJvm {
             throws IOException, InterruptedException {
         Path out = Files.createTempFile("child-jvm", ".out");
         Path err = Files.createTempFile("child-jvm", ".err");
-        Process process = new ProcessBuilder(command(systemProperties, mainClass, args))
+        Process process = new ProcessBuilder(javaCommand(systemProperties, mainClass, args))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
@@ -67,10 +67,11 @@ public final class ChildJvm {
      * test reads its output line by line, then {@linkplain Running#stop() stops} it as Ctrl-C does.
      */
     public static Running start(List<String> systemProperties, String mainClass, String... args) throws IOException {
-        return new Running(command(systemProperties, mainClass, args));
+        return new Running(javaCommand(systemProperties, mainClass, args));
     }
 
-    private static List<String> command(List<String> systemProperties, String mainClass, String... args) {
+    /** The command line that runs {@code mainClass} in a new JVM with this JVM's java and class path. */
+    public static List<String> javaCommand(List<String> systemProperties, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
