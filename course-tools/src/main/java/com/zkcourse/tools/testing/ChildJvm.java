@@ -162,9 +162,13 @@ public final class ChildJvm {
         }
 
         @Override
-        public void close() throws IOException, InterruptedException {
+        public void close() throws IOException {
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // keep the interrupt for the caller; the child is killed anyway
+            }
             Files.deleteIfExists(stderr);
         }
     }
