@@ -55,11 +55,6 @@ public final class LoopbackServer implements BeforeAllCallback, AfterAllCallback
         }
     }
 
-    /** The server, for a test that stops or restarts it. */
-    public TestingServer server() {
-        return server;
-    }
-
     /** Such as {@code 127.0.0.1:41523}. */
     public String connectString() {
         return server.getConnectString();
