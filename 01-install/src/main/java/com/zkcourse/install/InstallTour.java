@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * the chapter's real scripts (01-install/bin) and shows what they print.
  *
  * <p>The tour's server uses a free port, not 2181, so it never meets a server of your own; the scratch
- * directory is deleted at the end. {@code mvn -q -pl 01-install -am compile exec:java}
+ * directory is deleted at the end. {@code ./mvnw -q -pl 01-install -am compile exec:java}
  */
 public final class InstallTour {
 

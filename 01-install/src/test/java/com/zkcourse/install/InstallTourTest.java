@@ -10,10 +10,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.zkcourse.tools.testing.ChildJvm;
-import com.zkcourse.tools.testing.ListeningSockets;
-import com.zkcourse.tools.testing.OutputMask;
-import com.zkcourse.tools.testing.ReadmeQuotes;
+import com.zkcourse.testing.ChildJvm;
+import com.zkcourse.testing.ListeningSockets;
+import com.zkcourse.testing.OutputMask;
+import com.zkcourse.testing.ReadmeQuotes;
 
 /** The guided tour, run as a student runs it, says what the README says it does, and leaves nothing behind. */
 class InstallTourTest {

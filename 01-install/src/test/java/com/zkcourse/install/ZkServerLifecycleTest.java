@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.zkcourse.tools.testing.ListeningSockets;
+import com.zkcourse.testing.ListeningSockets;
 
 /** zkServer.sh and zkCli.sh running real servers from a home made by install.sh. */
 class ZkServerLifecycleTest {

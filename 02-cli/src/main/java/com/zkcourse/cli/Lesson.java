@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 
 import org.apache.zookeeper.common.PathUtils;
 
+import com.zkcourse.tools.ChapterState;
+
 /**
  * One lesson of {@code lessons/}: a zkCli session written down the way the screen shows it.
  *
@@ -30,12 +32,8 @@ import org.apache.zookeeper.common.PathUtils;
  * Everything from the {@code $} line on is the transcript: the replay prints the same lines with the real
  * output, and the tests compare the two.
  */
-record Lesson(String name, Path file, List<String> header, List<Znode> startData, int transcriptLine,
+record Lesson(String name, Path file, List<String> header, List<ChapterState.Fixture> startData, int transcriptLine,
         List<Step> steps) {
-
-    /** A znode the lesson starts with; {@code data} is null when none is given, as with zkCli's create. */
-    record Znode(String path, String data) {
-    }
 
     /**
      * A command and what zkCli prints for it. The first step starts zkCli ({@code $ zkCli.sh -server ...});
@@ -112,7 +110,7 @@ record Lesson(String name, Path file, List<String> header, List<Znode> startData
         }
 
         List<String> header = new ArrayList<>();
-        List<Znode> startData = new ArrayList<>();
+        List<ChapterState.Fixture> startData = new ArrayList<>();
         int at = 0;
         for (; at < lines.size() && !lines.get(at).startsWith("$ "); at++) {
             String line = lines.get(at);
@@ -197,7 +195,7 @@ record Lesson(String name, Path file, List<String> header, List<Znode> startData
         }
     }
 
-    private static Znode startLine(String line, String where) {
+    private static ChapterState.Fixture startLine(String line, String where) {
         String[] words = line.strip().split("\\s+");
         if (words.length < 3 || words.length > 4 || !words[1].equals("create")) {
             throw new IllegalArgumentException(where + "a start line is 'start create PATH [DATA]' (DATA one word), "
@@ -208,7 +206,7 @@ record Lesson(String name, Path file, List<String> header, List<Znode> startData
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + "'" + words[2] + "' is not a znode path: " + e.getMessage());
         }
-        return new Znode(words[2], words.length == 4 ? words[3] : null);
+        return new ChapterState.Fixture(words[2], words.length == 4 ? words[3] : null);
     }
 
     private static String where(String shownName, int index) {

@@ -1,12 +1,13 @@
 package com.zkcourse.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.zookeeper.Version;
-
+import com.zkcourse.tools.CourseFailure;
+import com.zkcourse.tools.CourseMain;
 import com.zkcourse.tools.CourseServer;
 
 /**
@@ -14,8 +15,8 @@ import com.zkcourse.tools.CourseServer;
  * ({@code org.apache.zookeeper.ZooKeeperMain}) and prints each command as zkCli shows it, with its real output.
  *
  * <pre>
- * mvn -q -pl 02-cli -am compile exec:java                      every lesson, in order
- * mvn -q -pl 02-cli -am compile exec:java -Dlesson=08-watch    one lesson (08-watch, 08 or watch)
+ * ./mvnw -q -pl 02-cli -am compile exec:java                      every lesson, in order
+ * ./mvnw -q -pl 02-cli -am compile exec:java -Dlesson=08-watch    one lesson (08-watch, 08 or watch)
  * ... -Dzk.connect=127.0.0.1:2181                              on the server you started (chapter 01)
  * </pre>
  *
@@ -30,47 +31,45 @@ public final class LessonReplay {
     private LessonReplay() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /** What the switches chose: the chapter's paths and the lessons to replay. */
+    private record Chosen(ChapterPaths paths, List<Lesson> lessons) {
+
+        static Chosen read(String[] args) throws IOException {
+            try {
+                Path chapter = ChapterPaths.chapterDirectory(args);
+                List<Lesson> lessons = Lesson.readAll(chapter.resolve("lessons"));
+                String wanted = System.getProperty(LESSON_PROPERTY);
+                if (wanted != null && !wanted.isBlank()) {
+                    lessons = List.of(Lesson.pick(lessons, wanted));
+                }
+                return new Chosen(ChapterPaths.read(chapter.resolve("chapter-state.txt")), lessons);
+            } catch (IllegalArgumentException e) {
+                throw new CourseFailure(e.getMessage()); // a lesson that does not exist, a lesson file with a typo
+            }
+        }
+    }
+
+    public static void main(String[] args) {
         // First of all, before zkCli is loaded: zkCli prints to System.out and System.err directly.
         ZkCliConsole.install();
+        CourseMain.run(() -> Chosen.read(args), LessonReplay::replayAll);
+    }
 
-        Path chapter;
-        ChapterPaths paths;
-        List<Lesson> lessons;
-        try {
-            chapter = ChapterPaths.chapterDirectory(args);
-            paths = ChapterPaths.read(chapter.resolve("chapter-state.txt"));
-            lessons = Lesson.readAll(chapter.resolve("lessons"));
-            String wanted = System.getProperty(LESSON_PROPERTY);
-            if (wanted != null && !wanted.isBlank()) {
-                lessons = List.of(Lesson.pick(lessons, wanted));
-            }
-        } catch (IllegalArgumentException e) {
-            fail(e.getMessage());
-            return;
-        }
-
-        String problem = null;
-        try (CourseServer server = CourseServer.choose()) {
-            PrintStream out = System.out;
-            out.println("Replaying " + (lessons.size() == 1 ? "lesson " + lessons.get(0).name()
-                    : lessons.size() + " lessons") + " through the real zkCli (org.apache.zookeeper.ZooKeeperMain "
-                    + zooKeeperVersion() + ").");
-            out.println("A line '[zk: ...] command' is what you type at zkCli's prompt; the lines under it are "
-                    + "what zkCli prints.");
-            for (Lesson lesson : lessons) {
-                out.println();
-                replay(lesson, paths, server.connectString(), out);
-            }
+    private static void replayAll(CourseServer server, Chosen chosen) throws Exception {
+        PrintStream out = System.out;
+        List<Lesson> lessons = chosen.lessons();
+        out.println("Replaying " + (lessons.size() == 1 ? "lesson " + lessons.get(0).name()
+                : lessons.size() + " lessons") + " through the real zkCli (org.apache.zookeeper.ZooKeeperMain "
+                + CourseServer.zooKeeperVersion() + ").");
+        out.println("A line '[zk: ...] command' is what you type at zkCli's prompt; the lines under it are "
+                + "what zkCli prints.");
+        for (Lesson lesson : lessons) {
             out.println();
-            out.println("Type along in the real zkCli, with a lesson's starting data in place:");
-            out.println("  mvn -q -pl 02-cli -am compile exec:java@zkcli -Dlesson=" + lessons.get(0).name());
-        } catch (Exception e) {
-            problem = "the replay stopped: " + e; // reported after the embedded server (if any) has stopped
+            replay(lesson, chosen.paths(), server.connectString(), out);
         }
-        if (problem != null) {
-            fail(problem);
-        }
+        out.println();
+        out.println("Type along in the real zkCli, with a lesson's starting data in place:");
+        out.println("  ./mvnw -q -pl 02-cli -am compile exec:java@zkcli -Dlesson=" + lessons.get(0).name());
     }
 
     /**
@@ -107,17 +106,5 @@ public final class LessonReplay {
         lines.addAll(step.notes());
         lines.forEach(out::println);
         transcript.addAll(lines);
-    }
-
-    private static String zooKeeperVersion() {
-        String full = Version.getFullVersion(); // such as 3.9.5-<git hash>, built on <date>
-        int dash = full.indexOf('-');
-        return dash > 0 ? full.substring(0, dash) : full;
-    }
-
-    private static void fail(String message) {
-        System.out.flush();
-        System.err.println("lessons: " + message);
-        System.exit(2);
     }
 }

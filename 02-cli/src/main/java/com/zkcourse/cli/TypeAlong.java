@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeperMain;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
@@ -14,6 +13,9 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
+import com.zkcourse.tools.ChapterState;
+import com.zkcourse.tools.CourseFailure;
+import com.zkcourse.tools.CourseMain;
 import com.zkcourse.tools.CourseServer;
 
 /**
@@ -21,8 +23,8 @@ import com.zkcourse.tools.CourseServer;
  * along:
  *
  * <pre>
- * mvn -q -pl 02-cli -am compile exec:java@zkcli -Dlesson=08-watch    lesson 08's starting data
- * mvn -q -pl 02-cli -am compile exec:java@zkcli                      the chapter's (chapter-state.txt)
+ * ./mvnw -q -pl 02-cli -am compile exec:java@zkcli -Dlesson=08-watch    lesson 08's starting data
+ * ./mvnw -q -pl 02-cli -am compile exec:java@zkcli                      the chapter's (chapter-state.txt)
  * </pre>
  *
  * Every line you type goes to {@code ZooKeeperMain.executeLine}, exactly as in zkCli.sh. The loop around it
@@ -35,37 +37,32 @@ public final class TypeAlong {
     private TypeAlong() {
     }
 
-    public static void main(String[] args) throws Exception {
-        ChapterPaths paths;
-        List<Lesson.Znode> startData;
-        try {
-            Path chapter = ChapterPaths.chapterDirectory(args);
-            paths = ChapterPaths.read(chapter.resolve("chapter-state.txt"));
-            String wanted = System.getProperty(LessonReplay.LESSON_PROPERTY);
-            startData = wanted == null || wanted.isBlank()
-                    ? paths.fixtures()
-                    : Lesson.pick(Lesson.readAll(chapter.resolve("lessons")), wanted).startData();
-        } catch (IllegalArgumentException e) {
-            System.err.println("zkcli: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+    /** What the switches chose: the chapter's paths and the starting data to open zkCli with. */
+    private record Chosen(ChapterPaths paths, List<ChapterState.Fixture> startData) {
 
-        String problem = null;
-        try (CourseServer server = CourseServer.choose()) {
-            System.out.println(paths.prepare(server.connectString(), startData));
+        static Chosen read(String[] args) throws IOException {
+            try {
+                Path chapter = ChapterPaths.chapterDirectory(args);
+                ChapterPaths paths = ChapterPaths.read(chapter.resolve("chapter-state.txt"));
+                String wanted = System.getProperty(LessonReplay.LESSON_PROPERTY);
+                return new Chosen(paths, wanted == null || wanted.isBlank()
+                        ? paths.fixtures()
+                        : Lesson.pick(Lesson.readAll(chapter.resolve("lessons")), wanted).startData());
+            } catch (IllegalArgumentException e) {
+                throw new CourseFailure(e.getMessage()); // a lesson that does not exist
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        CourseMain.run(() -> Chosen.read(args), (server, chosen) -> {
+            System.out.println(chosen.paths().prepare(server.connectString(), chosen.startData()));
             System.out.println("This is the real zkCli: type its commands (help lists them, Tab completes). "
                     + "quit, Ctrl-C or Ctrl-D ends it" + (server.embedded().isPresent()
                     ? " and stops the embedded server." : "."));
             typeAlong(server);
             System.out.println("zkCli's session is closed.");
-        } catch (IOException | KeeperException e) {
-            problem = e.toString(); // reported after the embedded server (if any) has stopped
-        }
-        if (problem != null) {
-            System.err.println("zkcli: " + problem);
-            System.exit(1);
-        }
+        });
     }
 
     private static void typeAlong(CourseServer server) throws IOException, InterruptedException {

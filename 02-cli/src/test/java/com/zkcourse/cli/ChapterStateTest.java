@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.tools.ChapterReset;
 import com.zkcourse.tools.ChapterState;
-import com.zkcourse.tools.testing.ChildJvm;
-import com.zkcourse.tools.testing.LoopbackServer;
+import com.zkcourse.testing.ChildJvm;
+import com.zkcourse.testing.LoopbackServer;
 
 /**
  * chapter-state.txt owns every path the lessons create, so that exec:java@reset (and each replay) can clean
@@ -85,7 +85,7 @@ class ChapterStateTest {
 
         assertTrue(created.containsAll(List.of("/app1", "/app2", "/app3", "/app3/p1", "/app4/lock-0000000002")),
                 "the watch did not see the lessons' znodes: " + created);
-        assertEquals(List.of(), created.stream().filter(path -> !paths.owns(path)).toList(),
+        assertEquals(List.of(), created.stream().filter(path -> !paths.state().owns(path)).toList(),
                 "znodes the lessons created outside every root of chapter-state.txt");
     }
 
@@ -142,7 +142,7 @@ class ChapterStateTest {
     }
 
     private static void check(ChapterPaths paths, Lesson lesson, String command, String path, List<String> outside) {
-        if (!paths.owns(path)) {
+        if (!paths.state().owns(path)) {
             outside.add(lesson.name() + ": " + command);
         }
     }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.zkcourse.tools.testing.ChildJvm;
+import com.zkcourse.testing.ChildJvm;
 
 /**
  * A main in a separate JVM whose input the test types, for the type-along zkCli: write lines, wait for

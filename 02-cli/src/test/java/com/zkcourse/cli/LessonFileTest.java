@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.zkcourse.tools.ChapterState;
+
 /** How a lesson file reads, and the one-line error for a line it cannot use. */
 class LessonFileTest {
 
@@ -31,7 +33,7 @@ class LessonFileTest {
         Lesson.Step set = lesson.steps().get(2);
 
         assertEquals("08-watch", lesson.name());
-        assertEquals(List.of(new Lesson.Znode("/app1", "itheima"), new Lesson.Znode("/app1/p1", null)), lesson.startData());
+        assertEquals(List.of(new ChapterState.Fixture("/app1", "itheima"), new ChapterState.Fixture("/app1/p1", null)), lesson.startData());
         assertEquals("set /app1 itcast", set.command());
         assertEquals(List.of("", "WATCHER::", "", "WatchedEvent state:SyncConnected type:NodeDataChanged path:/app1 zxid: 75"),
                 set.output());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.zkcourse.tools.testing.LoopbackServer;
+import com.zkcourse.testing.LoopbackServer;
 
 /**
  * Every lesson, replayed through the real zkCli on a real server, prints what its file says (variable parts

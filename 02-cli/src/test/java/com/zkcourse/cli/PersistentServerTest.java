@@ -13,7 +13,7 @@ import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.testing.LoopbackServer;
+import com.zkcourse.testing.LoopbackServer;
 
 /**
  * A student may replay the lessons again and again on chapter 01's server, which keeps what they typed along

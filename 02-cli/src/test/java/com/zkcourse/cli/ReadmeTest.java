@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.tools.ChapterReset;
-import com.zkcourse.tools.testing.ChildJvm;
-import com.zkcourse.tools.testing.LoopbackServer;
-import com.zkcourse.tools.testing.ReadmeQuotes;
+import com.zkcourse.testing.ChildJvm;
+import com.zkcourse.testing.LoopbackServer;
+import com.zkcourse.testing.ReadmeQuotes;
 
 /** What README.md quotes is what the mains print, in a JVM of their own (variable parts masked). */
 class ReadmeTest {

@@ -3,14 +3,14 @@ package com.zkcourse.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.testing.ChildJvm;
-import com.zkcourse.tools.testing.LoopbackServer;
+import com.zkcourse.testing.ChildJvm;
+import com.zkcourse.testing.UnusedPort;
+import com.zkcourse.testing.LoopbackServer;
 
 /**
  * The tour a student runs (exec:java), in a JVM of its own as the student runs it: every lesson's
@@ -50,23 +50,21 @@ class TourTest {
 
         assertEquals(2, tour.exitCode());
         assertEquals("", tour.stdout(), "nothing starts for a lesson that does not exist");
-        assertEquals(List.of("lessons: -Dlesson=nope: no such lesson; the lessons are 01-connect, 02-create, "
+        assertEquals(List.of("02-cli: -Dlesson=nope: no such lesson; the lessons are 01-connect, 02-create, "
                 + "03-get-set, 04-stat, 05-delete, 06-ephemeral, 07-sequential, 08-watch, 09-help"), tour.stderrLines());
     }
 
     @Test
     void aServerThatDoesNotAnswerIsOneLineAndExitCode2() throws Exception {
-        int nothingThere;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            nothingThere = socket.getLocalPort();
-        }
-        ChildJvm.Result tour = ChildJvm.run(60, List.of("zk.connect=127.0.0.1:" + nothingThere),
-                LessonReplay.class.getName());
+        try (UnusedPort nothingThere = UnusedPort.reserve()) {
+            ChildJvm.Result tour = ChildJvm.run(60, List.of("zk.connect=" + nothingThere.address()),
+                    LessonReplay.class.getName());
 
-        assertEquals(2, tour.exitCode());
-        assertEquals(1, tour.stderrLines().size(), tour.stderr());
-        assertTrue(tour.stderr().startsWith("-Dzk.connect=127.0.0.1:" + nothingThere + ": no ZooKeeper server answers there"),
-                tour.stderr());
+            assertEquals(2, tour.exitCode());
+            assertEquals(1, tour.stderrLines().size(), tour.stderr());
+            assertTrue(tour.stderr().startsWith("02-cli: -Dzk.connect=" + nothingThere.address()
+                    + ": no ZooKeeper server answers there"), tour.stderr());
+        }
     }
 
     @Test
@@ -76,6 +74,6 @@ class TourTest {
 
         assertEquals(2, zkCli.exitCode());
         assertEquals("", zkCli.stdout());
-        assertTrue(zkCli.stderr().startsWith("zkcli: -Dlesson=99: no such lesson; the lessons are 01-connect,"), zkCli.stderr());
+        assertTrue(zkCli.stderr().startsWith("02-cli: -Dlesson=99: no such lesson; the lessons are 01-connect,"), zkCli.stderr());
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.opentest4j.AssertionFailedError;
 
-import com.zkcourse.tools.testing.OutputMask;
+import com.zkcourse.testing.OutputMask;
 
 /**
  * Compares what the replay printed with what a lesson file expects, line by line, with only the genuinely

@@ -11,13 +11,13 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.ZooKeeper;
 
-import com.zkcourse.tools.CourseServer;
+import com.zkcourse.tools.CourseMain;
 
 /**
  * Topic 1: connecting (the original course's testConnect). The two ways to make a client, what each parameter means,
  * and what Curator does when no server is there.
  *
- * <pre>mvn -q -pl 03-curator-crud -am compile exec:java@connect</pre>
+ * <pre>./mvnw -q -pl 03-curator-crud -am compile exec:java@connect</pre>
  *
  * The original course used a 15 s connection timeout and {@code ExponentialBackoffRetry(3000, 10)} against
  * 10.211.55.5:2181. This chapter uses 5 s and {@code ExponentialBackoffRetry(1000, 3)}: with the server on
@@ -29,14 +29,8 @@ public final class ConnectDemo {
     private ConnectDemo() {
     }
 
-    public static void main(String[] args) throws Exception {
-        try (CourseServer server = CourseServer.choose()) {
-            run(server.connectString());
-        } catch (NotConnectedException e) {
-            System.out.flush();
-            System.err.println(e.getMessage());
-            System.exit(2);
-        }
+    public static void main(String[] args) {
+        CourseMain.run(server -> run(server.connectString()));
     }
 
     static void run(String connectString) throws Exception {

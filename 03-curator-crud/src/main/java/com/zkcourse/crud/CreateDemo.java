@@ -11,12 +11,12 @@ import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
 
-import com.zkcourse.tools.CourseServer;
+import com.zkcourse.tools.CourseMain;
 
 /**
  * Topic 2: creating znodes (the original course's testCreate, testCreate2, testCreate3, testCreate4).
  *
- * <pre>mvn -q -pl 03-curator-crud -am compile exec:java@create</pre>
+ * <pre>./mvnw -q -pl 03-curator-crud -am compile exec:java@create</pre>
  *
  * <ol>
  *   <li>{@code create().forPath(path)}: without data Curator stores its default data, this machine's IP address.</li>
@@ -31,14 +31,8 @@ public final class CreateDemo {
     private CreateDemo() {
     }
 
-    public static void main(String[] args) throws Exception {
-        try (CourseServer server = CourseServer.choose()) {
-            run(server.connectString());
-        } catch (NotConnectedException e) {
-            System.out.flush();
-            System.err.println(e.getMessage());
-            System.exit(2);
-        }
+    public static void main(String[] args) {
+        CourseMain.run(server -> run(server.connectString()));
     }
 
     static void run(String connectString) throws Exception {

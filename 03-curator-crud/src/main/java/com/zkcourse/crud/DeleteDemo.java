@@ -11,12 +11,12 @@ import org.apache.curator.framework.api.CuratorEvent;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.KeeperException;
 
-import com.zkcourse.tools.CourseServer;
+import com.zkcourse.tools.CourseMain;
 
 /**
  * Topic 5: deleting znodes (the original course's testDelete, testDelete2, testDelete3, testDelete4).
  *
- * <pre>mvn -q -pl 03-curator-crud -am compile exec:java@delete</pre>
+ * <pre>./mvnw -q -pl 03-curator-crud -am compile exec:java@delete</pre>
  *
  * <ol>
  *   <li>{@code delete().forPath(path)}: one node, which must have no children (zkCli's {@code delete}).</li>
@@ -32,14 +32,8 @@ public final class DeleteDemo {
     private DeleteDemo() {
     }
 
-    public static void main(String[] args) throws Exception {
-        try (CourseServer server = CourseServer.choose()) {
-            run(server.connectString());
-        } catch (NotConnectedException e) {
-            System.out.flush();
-            System.err.println(e.getMessage());
-            System.exit(2);
-        }
+    public static void main(String[] args) {
+        CourseMain.run(server -> run(server.connectString()));
     }
 
     static void run(String connectString) throws Exception {

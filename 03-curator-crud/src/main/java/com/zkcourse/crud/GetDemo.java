@@ -14,12 +14,12 @@ import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
 
-import com.zkcourse.tools.CourseServer;
+import com.zkcourse.tools.CourseMain;
 
 /**
  * Topic 3: reading znodes (the original course's testGet1, testGet2, testGet3).
  *
- * <pre>mvn -q -pl 03-curator-crud -am compile exec:java@get</pre>
+ * <pre>./mvnw -q -pl 03-curator-crud -am compile exec:java@get</pre>
  *
  * <ol>
  *   <li>{@code getData().forPath(path)}: the data, zkCli's {@code get}.</li>
@@ -34,14 +34,8 @@ public final class GetDemo {
     private GetDemo() {
     }
 
-    public static void main(String[] args) throws Exception {
-        try (CourseServer server = CourseServer.choose()) {
-            run(server.connectString());
-        } catch (NotConnectedException e) {
-            System.out.flush();
-            System.err.println(e.getMessage());
-            System.exit(2);
-        }
+    public static void main(String[] args) {
+        CourseMain.run(server -> run(server.connectString()));
     }
 
     static void run(String connectString) throws Exception {

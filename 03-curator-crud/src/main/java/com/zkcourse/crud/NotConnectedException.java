@@ -1,10 +1,13 @@
 package com.zkcourse.crud;
 
+import com.zkcourse.tools.CourseFailure;
+
 /**
  * A demo could not connect to the server it was given within its connection timeout. The message is the
- * one line a main prints before it exits with status 2, instead of hanging or printing a stack trace.
+ * one line a main prints (through CourseMain) before it exits with status 2, instead of hanging or printing
+ * a stack trace.
  */
-class NotConnectedException extends Exception {
+class NotConnectedException extends CourseFailure {
 
     NotConnectedException(String connectString, int waitedSeconds) {
         super("No connection to a ZooKeeper server at " + connectString + " within " + waitedSeconds + " s."

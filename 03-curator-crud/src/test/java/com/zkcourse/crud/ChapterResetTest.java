@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.tools.ChapterReset;
-import com.zkcourse.tools.testing.ChildJvm;
-import com.zkcourse.tools.testing.LoopbackServer;
+import com.zkcourse.testing.ChildJvm;
+import com.zkcourse.testing.LoopbackServer;
 
 /** exec:java@reset with this chapter's chapter-state.txt: exactly /crud, put back as it starts. */
 class ChapterResetTest {

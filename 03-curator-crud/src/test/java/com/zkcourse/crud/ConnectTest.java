@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.testing.ChildJvm;
-import com.zkcourse.tools.testing.LoopbackServer;
+import com.zkcourse.testing.ChildJvm;
+import com.zkcourse.testing.UnusedPort;
+import com.zkcourse.testing.LoopbackServer;
 
 /** The original course's testConnect, and what happens when no server is there: a bounded failure, never a hang. */
 class ConnectTest {
@@ -68,14 +66,13 @@ class ConnectTest {
 
     @Test
     void aCallWithoutAServerFailsWithConnectionLossInsteadOfHanging() throws Exception {
-        String nowhere = "127.0.0.1:" + aPortWhereNothingListens();
         // A short connection timeout and one retry keep the test quick; the failure is the same with any.
-        CuratorFramework client = CuratorFrameworkFactory.builder()
-                .connectString(nowhere)
-                .connectionTimeoutMs(500)
-                .retryPolicy(new RetryOneTime(100))
-                .build();
-        try (client) {
+        try (UnusedPort nowhere = UnusedPort.reserve();
+             CuratorFramework client = CuratorFrameworkFactory.builder()
+                     .connectString(nowhere.address())
+                     .connectionTimeoutMs(500)
+                     .retryPolicy(new RetryOneTime(100))
+                     .build()) {
             client.start();
             assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(
                     KeeperException.ConnectionLossException.class, () -> client.checkExists().forPath("/")));
@@ -85,27 +82,26 @@ class ConnectTest {
     /** Every demo waits for its connection with blockUntilConnected(5, SECONDS) and stops when it does not come. */
     @Test
     void aDemoThatCannotConnectStopsWithOneLineThatSaysWhatToDo() throws Exception {
-        String nowhere = "127.0.0.1:" + aPortWhereNothingListens();
-        NotConnectedException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> assertThrows(NotConnectedException.class, () -> CreateDemo.run(nowhere)));
-        assertEquals("No connection to a ZooKeeper server at " + nowhere + " within 5 s. Start one"
-                + " (01-install/bin/zkServer.sh start) or drop -Dzk.connect to use an embedded server.", e.getMessage());
+        try (UnusedPort unused = UnusedPort.reserve()) {
+            String nowhere = unused.address();
+            NotConnectedException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThrows(NotConnectedException.class, () -> CreateDemo.run(nowhere)));
+            assertEquals("No connection to a ZooKeeper server at " + nowhere + " within 5 s. Start one"
+                    + " (01-install/bin/zkServer.sh start) or drop -Dzk.connect to use an embedded server.",
+                    e.getMessage());
+        }
     }
 
     @Test
     void theConnectMainRejectsAZkConnectWhereNothingListens() throws Exception {
-        String nowhere = "127.0.0.1:" + aPortWhereNothingListens();
-        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + nowhere), ConnectDemo.class.getName());
-        assertEquals(2, result.exitCode());
-        assertEquals(List.of(), result.stdoutLines());
-        assertEquals(List.of("-Dzk.connect=" + nowhere + ": no ZooKeeper server answers there (connection refused)."
-                + " Start one (01-install/bin/zkServer.sh start) or drop -Dzk.connect to use an embedded server."),
-                result.stderrLines());
-    }
-
-    private static int aPortWhereNothingListens() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        try (UnusedPort unused = UnusedPort.reserve()) {
+            String nowhere = unused.address();
+            ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + nowhere), ConnectDemo.class.getName());
+            assertEquals(2, result.exitCode());
+            assertEquals(List.of(), result.stdoutLines());
+            assertEquals(List.of("03-curator-crud: -Dzk.connect=" + nowhere + ": no ZooKeeper server answers there"
+                    + " (connection refused). Start one (01-install/bin/zkServer.sh start) or drop -Dzk.connect to use"
+                    + " an embedded server."), result.stderrLines());
         }
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.testing.LoopbackServer;
+import com.zkcourse.testing.LoopbackServer;
 
 /**
  * The original course's testDelete, testDelete2, testDelete3 and testDelete4, and the ways delete fails. What makes

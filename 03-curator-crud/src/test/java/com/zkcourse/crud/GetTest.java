@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.testing.LoopbackServer;
+import com.zkcourse.testing.LoopbackServer;
 
 /** The original course's testGet1, testGet2 and testGet3, and reading a node that is not there. */
 class GetTest {

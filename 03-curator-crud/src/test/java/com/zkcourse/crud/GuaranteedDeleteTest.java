@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Watcher;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.EmbeddedZooKeeper;
 
 /**
  * The original course's testDelete3: what guaranteed() adds. The server stops, so both deletes fail with
@@ -31,11 +30,11 @@ class GuaranteedDeleteTest {
     @TempDir
     static Path dataDirectory;
 
-    private static TestingServer server;
+    private static EmbeddedZooKeeper server;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = LoopbackServers.startTestingServer(-1, dataDirectory.toFile());
+        server = EmbeddedZooKeeper.startIn(dataDirectory);
     }
 
     @AfterAll
@@ -48,9 +47,9 @@ class GuaranteedDeleteTest {
     @Test
     void testDelete3_aGuaranteedDeleteOutlivesALostConnection() throws Exception {
         // A short connection timeout and one retry, so that the deletes fail quickly while the server is down.
-        try (CuratorFramework client = Clients.connected(Clients.builder(server.getConnectString())
+        try (CuratorFramework client = Clients.connected(Clients.builder(server.connectString())
                      .namespace("crud").connectionTimeoutMs(500).retryPolicy(new RetryOneTime(100)).build());
-             CuratorFramework zkCli = Clients.plain(server.getConnectString())) {
+             CuratorFramework zkCli = Clients.plain(server.connectString())) {
             client.create().creatingParentsIfNeeded().forPath("/testDelete3/guaranteed");
             client.create().creatingParentsIfNeeded().forPath("/testDelete3/plain");
             CountDownLatch guaranteedGone = new CountDownLatch(1);

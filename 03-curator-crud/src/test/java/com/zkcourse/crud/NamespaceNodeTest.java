@@ -7,14 +7,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.Watcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
-import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.EmbeddedZooKeeper;
 
 /**
  * Why chapter-state.txt creates /crud: when the namespace's node is missing, Curator creates it as a
@@ -29,7 +28,7 @@ class NamespaceNodeTest {
     /** The server looks for empty containers once a minute; this one every 100 ms. */
     private static final String CHECK_INTERVAL = "znode.container.checkIntervalMs";
 
-    private static TestingServer server;
+    private static EmbeddedZooKeeper server;
     private static CuratorFramework zkCli;
 
     @BeforeAll
@@ -37,7 +36,7 @@ class NamespaceNodeTest {
         String before = System.getProperty(CHECK_INTERVAL);
         System.setProperty(CHECK_INTERVAL, "100"); // read once, when the server starts
         try {
-            server = LoopbackServers.startTestingServer();
+            server = EmbeddedZooKeeper.start();
         } finally {
             if (before == null) {
                 System.clearProperty(CHECK_INTERVAL);
@@ -45,7 +44,7 @@ class NamespaceNodeTest {
                 System.setProperty(CHECK_INTERVAL, before);
             }
         }
-        zkCli = Clients.plain(server.getConnectString());
+        zkCli = Clients.plain(server.connectString());
     }
 
     @AfterAll
@@ -62,9 +61,9 @@ class NamespaceNodeTest {
     void theNamespaceNodeCuratorCreatesGoesWhenEmptiedTheOneTheResetCreatesStays() throws Exception {
         zkCli.create().forPath("/ns-made-by-reset"); // as the reset makes /crud: create, persistent
         try (CuratorFramework onReset = Clients.connected(
-                     Clients.builder(server.getConnectString()).namespace("ns-made-by-reset").build());
+                     Clients.builder(server.connectString()).namespace("ns-made-by-reset").build());
              CuratorFramework onItsOwn = Clients.connected(
-                     Clients.builder(server.getConnectString()).namespace("ns-made-by-curator").build())) {
+                     Clients.builder(server.connectString()).namespace("ns-made-by-curator").build())) {
             onReset.create().forPath("/app1");
             onItsOwn.create().forPath("/app1"); // the first use makes /ns-made-by-curator, a container
             CountDownLatch containerGone = new CountDownLatch(1);

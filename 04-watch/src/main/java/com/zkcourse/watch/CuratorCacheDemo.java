@@ -4,6 +4,8 @@ import static com.zkcourse.watch.EventLog.bytes;
 import static com.zkcourse.watch.EventLog.show;
 import static com.zkcourse.watch.EventLog.text;
 
+import java.util.concurrent.TimeUnit;
+
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
@@ -11,6 +13,8 @@ import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 
+import com.zkcourse.tools.CourseFailure;
+import com.zkcourse.tools.CourseMain;
 import com.zkcourse.tools.CourseServer;
 
 /**
@@ -18,7 +22,7 @@ import com.zkcourse.tools.CourseServer;
  * the cache instead of the server, a listener that skips the initial load, and (with -Dlisten=true) the
  * connection state, which a CuratorCache does not report itself.
  *
- * <pre>mvn -q -pl 04-watch -am compile exec:java@curator-cache   (add -Dlisten=true to try it from zkCli)</pre>
+ * <pre>./mvnw -q -pl 04-watch -am compile exec:java@curator-cache   (add -Dlisten=true to try it from zkCli)</pre>
  */
 public final class CuratorCacheDemo {
 
@@ -27,23 +31,24 @@ public final class CuratorCacheDemo {
     private CuratorCacheDemo() {
     }
 
-    public static void main(String[] args) throws Exception {
-        boolean listen = ListenMode.requested(); // checked before a server is chosen (and maybe started)
-        try (CourseServer server = CourseServer.choose()) {
-            run(server, listen);
-        }
+    public static void main(String[] args) {
+        // -Dlisten is checked before a server is chosen (and maybe started).
+        CourseMain.run(ListenMode::requested, CuratorCacheDemo::run);
     }
 
     static void run(CourseServer server, boolean listen) throws Exception {
         try (CuratorFramework client = CuratorFrameworkFactory.builder()
                 .connectString(server.connectString())
-                .sessionTimeoutMs(60 * 1000)
-                .connectionTimeoutMs(15 * 1000)
+                .sessionTimeoutMs(60_000)
+                .connectionTimeoutMs(5_000)
                 // A failed call is retried 3 times, with waits growing from about 1 s.
-                .retryPolicy(new ExponentialBackoffRetry(1000, 3))
+                .retryPolicy(new ExponentialBackoffRetry(1_000, 3))
                 // No .namespace(...): the paths are the server's own, as zkCli shows them (README: "Namespaces").
                 .build()) {
             client.start();
+            if (!client.blockUntilConnected(5, TimeUnit.SECONDS)) { // a dead server: one line, not a hang
+                throw new CourseFailure("no connection to " + server.connectString() + " within 5 s: is the server still running?");
+            }
             // Start from the same state on every run, even against a server that keeps data.
             client.delete().quietly().deletingChildrenIfNeeded().forPath(PATH);
             client.create().creatingParentsIfNeeded().forPath(PATH, bytes("cache"));

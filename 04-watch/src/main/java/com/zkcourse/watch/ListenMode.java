@@ -1,5 +1,6 @@
 package com.zkcourse.watch;
 
+import com.zkcourse.tools.CourseFailure;
 import com.zkcourse.tools.CourseServer;
 
 /**
@@ -16,7 +17,7 @@ final class ListenMode {
 
     /**
      * True for {@code -Dlisten=true} (or a bare {@code -Dlisten}), false without it or with {@code -Dlisten=false};
-     * anything else stops the main with one line, rather than silently not listening.
+     * anything else stops the main with one line (a {@link CourseFailure}), rather than silently not listening.
      */
     static boolean requested() {
         String value = System.getProperty(PROPERTY);
@@ -26,10 +27,8 @@ final class ListenMode {
         if (value.isEmpty() || value.equalsIgnoreCase("true")) {
             return true;
         }
-        System.err.println("-D" + PROPERTY + "=" + value + ": use -D" + PROPERTY
+        throw new CourseFailure("-D" + PROPERTY + "=" + value + ": use -D" + PROPERTY
                 + "=true to keep the demo listening until Ctrl-C, or leave it out");
-        System.exit(2);
-        return false;
     }
 
     /**

@@ -13,13 +13,15 @@ import org.apache.zookeeper.WatchedEvent;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.data.Stat;
 
+import com.zkcourse.tools.CourseFailure;
+import com.zkcourse.tools.CourseMain;
 import com.zkcourse.tools.CourseServer;
 
 /**
  * ZooKeeper's own watches, the ones every cache is built on: a read leaves a watch on the node, the next
  * change fires it once, and then it is gone. A change made before the watch is set again is never announced.
  *
- * <pre>mvn -q -pl 04-watch -am compile exec:java@watch-once   (add -Dlisten=true to try it from zkCli)</pre>
+ * <pre>./mvnw -q -pl 04-watch -am compile exec:java@watch-once   (add -Dlisten=true to try it from zkCli)</pre>
  */
 public final class OneShotWatchDemo {
 
@@ -29,23 +31,24 @@ public final class OneShotWatchDemo {
     private OneShotWatchDemo() {
     }
 
-    public static void main(String[] args) throws Exception {
-        boolean listen = ListenMode.requested(); // checked before a server is chosen (and maybe started)
-        try (CourseServer server = CourseServer.choose()) {
-            run(server, listen);
-        }
+    public static void main(String[] args) {
+        // -Dlisten is checked before a server is chosen (and maybe started).
+        CourseMain.run(ListenMode::requested, OneShotWatchDemo::run);
     }
 
     static void run(CourseServer server, boolean listen) throws Exception {
         try (CuratorFramework client = CuratorFrameworkFactory.builder()
                 .connectString(server.connectString())
-                .sessionTimeoutMs(60 * 1000)
-                .connectionTimeoutMs(15 * 1000)
+                .sessionTimeoutMs(60_000)
+                .connectionTimeoutMs(5_000)
                 // A failed call is retried 3 times, with waits growing from about 1 s.
-                .retryPolicy(new ExponentialBackoffRetry(1000, 3))
+                .retryPolicy(new ExponentialBackoffRetry(1_000, 3))
                 // No .namespace(...): the paths are the server's own, as zkCli shows them (README: "Namespaces").
                 .build()) {
             client.start();
+            if (!client.blockUntilConnected(5, TimeUnit.SECONDS)) { // a dead server: one line, not a hang
+                throw new CourseFailure("no connection to " + server.connectString() + " within 5 s: is the server still running?");
+            }
             // Start from the same state on every run, even against a server that keeps data.
             client.delete().quietly().deletingChildrenIfNeeded().forPath(PATH);
             System.out.println("One-shot watches, on " + PATH);

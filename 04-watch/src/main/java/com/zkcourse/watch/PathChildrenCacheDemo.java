@@ -4,6 +4,8 @@ import static com.zkcourse.watch.EventLog.bytes;
 import static com.zkcourse.watch.EventLog.show;
 import static com.zkcourse.watch.EventLog.text;
 
+import java.util.concurrent.TimeUnit;
+
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.ChildData;
@@ -13,13 +15,15 @@ import org.apache.curator.framework.recipes.cache.PathChildrenCache;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.utils.ZKPaths;
 
+import com.zkcourse.tools.CourseFailure;
+import com.zkcourse.tools.CourseMain;
 import com.zkcourse.tools.CourseServer;
 
 /**
  * PathChildrenCache: the children of one node (not the node itself, not the grandchildren), with their
  * data. Then the same listener written with CuratorCache, which replaces it in Curator 5.
  *
- * <pre>mvn -q -pl 04-watch -am compile exec:java@path-children-cache   (add -Dlisten=true to try it from zkCli)</pre>
+ * <pre>./mvnw -q -pl 04-watch -am compile exec:java@path-children-cache   (add -Dlisten=true to try it from zkCli)</pre>
  */
 public final class PathChildrenCacheDemo {
 
@@ -28,24 +32,25 @@ public final class PathChildrenCacheDemo {
     private PathChildrenCacheDemo() {
     }
 
-    public static void main(String[] args) throws Exception {
-        boolean listen = ListenMode.requested(); // checked before a server is chosen (and maybe started)
-        try (CourseServer server = CourseServer.choose()) {
-            run(server, listen);
-        }
+    public static void main(String[] args) {
+        // -Dlisten is checked before a server is chosen (and maybe started).
+        CourseMain.run(ListenMode::requested, PathChildrenCacheDemo::run);
     }
 
     @SuppressWarnings("deprecation") // PathChildrenCache: see startPathChildrenCache
     static void run(CourseServer server, boolean listen) throws Exception {
         try (CuratorFramework client = CuratorFrameworkFactory.builder()
                 .connectString(server.connectString())
-                .sessionTimeoutMs(60 * 1000)
-                .connectionTimeoutMs(15 * 1000)
+                .sessionTimeoutMs(60_000)
+                .connectionTimeoutMs(5_000)
                 // A failed call is retried 3 times, with waits growing from about 1 s.
-                .retryPolicy(new ExponentialBackoffRetry(1000, 3))
+                .retryPolicy(new ExponentialBackoffRetry(1_000, 3))
                 // No .namespace(...): the paths are the server's own, as zkCli shows them (README: "Namespaces").
                 .build()) {
             client.start();
+            if (!client.blockUntilConnected(5, TimeUnit.SECONDS)) { // a dead server: one line, not a hang
+                throw new CourseFailure("no connection to " + server.connectString() + " within 5 s: is the server still running?");
+            }
             EventLog events = new EventLog();
 
             startFromTheFixture(client);

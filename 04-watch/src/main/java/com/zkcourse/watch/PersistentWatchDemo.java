@@ -11,6 +11,8 @@ import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.AddWatchMode;
 import org.apache.zookeeper.Watcher;
 
+import com.zkcourse.tools.CourseFailure;
+import com.zkcourse.tools.CourseMain;
 import com.zkcourse.tools.CourseServer;
 
 /**
@@ -19,7 +21,7 @@ import com.zkcourse.tools.CourseServer;
  * children); PERSISTENT_RECURSIVE watches a node and every node below it. CuratorCache is built on the
  * recursive kind.
  *
- * <pre>mvn -q -pl 04-watch -am compile exec:java@watch-persistent   (add -Dlisten=true to try it from zkCli)</pre>
+ * <pre>./mvnw -q -pl 04-watch -am compile exec:java@watch-persistent   (add -Dlisten=true to try it from zkCli)</pre>
  */
 public final class PersistentWatchDemo {
 
@@ -29,23 +31,24 @@ public final class PersistentWatchDemo {
     private PersistentWatchDemo() {
     }
 
-    public static void main(String[] args) throws Exception {
-        boolean listen = ListenMode.requested(); // checked before a server is chosen (and maybe started)
-        try (CourseServer server = CourseServer.choose()) {
-            run(server, listen);
-        }
+    public static void main(String[] args) {
+        // -Dlisten is checked before a server is chosen (and maybe started).
+        CourseMain.run(ListenMode::requested, PersistentWatchDemo::run);
     }
 
     static void run(CourseServer server, boolean listen) throws Exception {
         try (CuratorFramework client = CuratorFrameworkFactory.builder()
                 .connectString(server.connectString())
-                .sessionTimeoutMs(60 * 1000)
-                .connectionTimeoutMs(15 * 1000)
+                .sessionTimeoutMs(60_000)
+                .connectionTimeoutMs(5_000)
                 // A failed call is retried 3 times, with waits growing from about 1 s.
-                .retryPolicy(new ExponentialBackoffRetry(1000, 3))
+                .retryPolicy(new ExponentialBackoffRetry(1_000, 3))
                 // No .namespace(...): the paths are the server's own, as zkCli shows them (README: "Namespaces").
                 .build()) {
             client.start();
+            if (!client.blockUntilConnected(5, TimeUnit.SECONDS)) { // a dead server: one line, not a hang
+                throw new CourseFailure("no connection to " + server.connectString() + " within 5 s: is the server still running?");
+            }
             client.delete().quietly().deletingChildrenIfNeeded().forPath(PATH);
             System.out.println("Persistent watches, on " + PATH);
             System.out.println("create().creatingParentsIfNeeded().forPath(\"" + PATH + "\", \"v0\")");

@@ -18,13 +18,15 @@ import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.framework.recipes.cache.NodeCache;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 
+import com.zkcourse.tools.CourseFailure;
+import com.zkcourse.tools.CourseMain;
 import com.zkcourse.tools.CourseServer;
 
 /**
  * How long a change takes to reach a cache's listener, next to the plain round trip of the change itself.
  * One change at a time: each waits for its event before the next, so a cache never merges two changes.
  *
- * <pre>mvn -q -pl 04-watch -am compile exec:java@bench   (-Dbench.changes=1000 -Dbench.warmup=200)</pre>
+ * <pre>./mvnw -q -pl 04-watch -am compile exec:java@bench   (-Dbench.changes=1000 -Dbench.warmup=200)</pre>
  */
 public final class WatchBench {
 
@@ -37,18 +39,29 @@ public final class WatchBench {
     private WatchBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int changes = positiveNumber("bench.changes", 1000);
-        int warmup = positiveNumber("bench.warmup", 200);
-        try (CourseServer server = CourseServer.choose();
-             CuratorFramework client = CuratorFrameworkFactory.builder()
+    /** The bench's two switches. */
+    private record Sizes(int changes, int warmup) {
+    }
+
+    public static void main(String[] args) {
+        CourseMain.run(() -> new Sizes(positiveNumber("bench.changes", 1000), positiveNumber("bench.warmup", 200)),
+                WatchBench::run);
+    }
+
+    private static void run(CourseServer server, Sizes sizes) throws Exception {
+        int changes = sizes.changes();
+        int warmup = sizes.warmup();
+        try (CuratorFramework client = CuratorFrameworkFactory.builder()
                      .connectString(server.connectString())
-                     .sessionTimeoutMs(60 * 1000)
-                     .connectionTimeoutMs(15 * 1000)
+                     .sessionTimeoutMs(60_000)
+                     .connectionTimeoutMs(5_000)
                      // A failed call is retried 3 times, with waits growing from about 1 s.
-                     .retryPolicy(new ExponentialBackoffRetry(1000, 3))
+                     .retryPolicy(new ExponentialBackoffRetry(1_000, 3))
                      .build()) {
             client.start();
+            if (!client.blockUntilConnected(5, TimeUnit.SECONDS)) { // a dead server: one line, not a hang
+                throw new CourseFailure("no connection to " + server.connectString() + " within 5 s: is the server still running?");
+            }
             client.delete().quietly().deletingChildrenIfNeeded().forPath(PATH);
             client.create().creatingParentsIfNeeded().forPath(PATH, bytes("start"));
 
@@ -158,9 +171,7 @@ public final class WatchBench {
         } catch (NumberFormatException e) {
             // reported below
         }
-        System.err.println("bench: -D" + property + "=" + value + " is not a positive whole number (for example -D"
+        throw new CourseFailure("bench: -D" + property + "=" + value + " is not a positive whole number (for example -D"
                 + property + "=" + otherwise + ")");
-        System.exit(2);
-        return otherwise;
     }
 }

@@ -1,12 +1,13 @@
 package com.zkcourse.watch;
 
+import com.zkcourse.tools.CourseMain;
 import com.zkcourse.tools.CourseServer;
 
 /**
  * The chapter in order, on one server: raw watches first (what everything else is built on), then the
  * course's three caches, then CuratorCache.
  *
- * <pre>mvn -q -pl 04-watch -am compile exec:java</pre>
+ * <pre>./mvnw -q -pl 04-watch -am compile exec:java</pre>
  */
 public final class WatchTour {
 
@@ -18,9 +19,9 @@ public final class WatchTour {
         void run(CourseServer server, boolean listen) throws Exception;
     }
 
-    public static void main(String[] args) throws Exception {
-        try (CourseServer server = CourseServer.choose()) {
-            if (ListenMode.requested()) {
+    public static void main(String[] args) {
+        CourseMain.run(ListenMode::requested, (server, listen) -> {
+            if (listen) {
                 System.out.println("(-Dlisten=true keeps one demo listening: run it alone, for example"
                         + " exec:java@node-cache -Dlisten=true. The tour runs every demo to its end.)");
             }
@@ -30,7 +31,7 @@ public final class WatchTour {
             part("path-children-cache", "PathChildrenCache", PathChildrenCacheDemo::run, server);
             part("tree-cache", "TreeCache", TreeCacheDemo::run, server);
             part("curator-cache", "CuratorCache", CuratorCacheDemo::run, server);
-        }
+        });
     }
 
     private static void part(String executionId, String title, Demo demo, CourseServer server) throws Exception {

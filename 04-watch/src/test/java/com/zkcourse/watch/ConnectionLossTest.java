@@ -22,13 +22,12 @@ import org.apache.curator.framework.recipes.cache.TreeCacheEvent;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.zkcourse.tools.LoopbackServers;
+import com.zkcourse.tools.EmbeddedZooKeeper;
 
 /**
  * A cache whose client loses the server: its listeners hear SUSPENDED, then RECONNECTED, and once the server
@@ -46,11 +45,11 @@ class ConnectionLossTest {
     @TempDir
     static Path dataDirectory;
 
-    private static TestingServer server;
+    private static EmbeddedZooKeeper server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = LoopbackServers.startTestingServer(-1, dataDirectory.toFile());
+        server = EmbeddedZooKeeper.startIn(dataDirectory);
     }
 
     @AfterAll
@@ -63,7 +62,7 @@ class ConnectionLossTest {
     @Test
     void cachesHearSuspendedThenReconnectedAndCatchUpWithTheServer() throws Exception {
         try (CuratorFramework client = CuratorFrameworkFactory.builder()
-                .connectString(server.getConnectString())
+                .connectString(server.connectString())
                 .sessionTimeoutMs(30_000) // far longer than the outage: the session survives it
                 .connectionTimeoutMs(5_000)
                 .retryPolicy(new ExponentialBackoffRetry(200, 5))
@@ -94,8 +93,8 @@ class ConnectionLossTest {
                 states.expect(ConnectionState.SUSPENDED.toString());
 
                 // While the cache's client is cut off, the data changes.
-                try (TestingServer elsewhere = LoopbackServers.startTestingServer(-1, dataDirectory.toFile());
-                     CuratorFramework other = CuratorFrameworkFactory.newClient(elsewhere.getConnectString(),
+                try (EmbeddedZooKeeper elsewhere = EmbeddedZooKeeper.startIn(dataDirectory);
+                     CuratorFramework other = CuratorFrameworkFactory.newClient(elsewhere.connectString(),
                              new RetryOneTime(100))) {
                     other.start();
                     other.setData().forPath(PATH, bytes("changed while away"));

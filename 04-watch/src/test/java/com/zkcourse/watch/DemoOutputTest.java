@@ -2,11 +2,7 @@ package com.zkcourse.watch;
 
 import static com.zkcourse.watch.Recorder.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,11 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.zkcourse.tools.testing.ChildJvm;
-import com.zkcourse.tools.testing.ListeningSockets;
-import com.zkcourse.tools.testing.LoopbackServer;
-import com.zkcourse.tools.testing.OutputMask;
-import com.zkcourse.tools.testing.ReadmeQuotes;
+import com.zkcourse.testing.ChildJvm;
+import com.zkcourse.testing.ListeningSockets;
+import com.zkcourse.testing.LoopbackServer;
+import com.zkcourse.testing.OutputMask;
+import com.zkcourse.testing.ReadmeQuotes;
 
 /**
  * The demos as a student runs them, each in a JVM of its own against a real server: what they print is what
@@ -98,9 +94,7 @@ class DemoOutputTest {
 
     @Test
     void listeningShowsOutsideChangesAndCtrlCClosesTheClientBeforeTheEmbeddedServerStops() throws Exception {
-        // Without -Dzk.connect the demo uses a server on 127.0.0.1:2181 if one answers: this test needs the
-        // embedded one, and must not change another server's data.
-        assumeFalse(somethingListensOn(2181), "a server answers on 127.0.0.1:2181");
+        // No -Dzk.connect, and the build's -Dzk.localServer=none (ChildJvm passes it on): the embedded server.
         try (ChildJvm.Running child = ChildJvm.start(List.of("listen=true"), NodeCacheDemo.class.getName())) {
             // After the scripted part, the listening caches load (the CuratorCache's initial events), then the invitation.
             child.lineStartingWith("cache.get(\"/watch/app1\")");
@@ -161,16 +155,8 @@ class DemoOutputTest {
         ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString(), "listen=yes"),
                 NodeCacheDemo.class.getName());
         assertEquals(2, result.exitCode());
-        assertEquals(List.of("-Dlisten=yes: use -Dlisten=true to keep the demo listening until Ctrl-C, or leave it out"),
+        assertEquals(List.of("04-watch: -Dlisten=yes: use -Dlisten=true to keep the demo listening until Ctrl-C, or leave it out"),
                 result.stderrLines());
     }
 
-    private static boolean somethingListensOn(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

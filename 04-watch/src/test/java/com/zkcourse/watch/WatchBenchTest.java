@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.testing.ChildJvm;
-import com.zkcourse.tools.testing.LoopbackServer;
+import com.zkcourse.testing.ChildJvm;
+import com.zkcourse.testing.LoopbackServer;
 
 /** The bench is not a timed test: this only checks that it runs and prints its table, with a few changes. */
 class WatchBenchTest {
@@ -39,7 +39,7 @@ class WatchBenchTest {
                 "bench.changes=lots"), WatchBench.class.getName());
         assertEquals(2, result.exitCode());
         assertEquals(List.of(), result.stdoutLines());
-        assertEquals(List.of("bench: -Dbench.changes=lots is not a positive whole number (for example"
+        assertEquals(List.of("04-watch: bench: -Dbench.changes=lots is not a positive whole number (for example"
                 + " -Dbench.changes=1000)"), result.stderrLines());
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.testing.LoopbackServer;
+import com.zkcourse.testing.LoopbackServer;
 
 /** ZooKeeper's own watches: one-shot ones fire once, persistent ones every time until removed. */
 class WatchEventsTest {

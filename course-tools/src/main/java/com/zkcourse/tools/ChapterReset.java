@@ -1,14 +1,20 @@
 package com.zkcourse.tools;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryNTimes;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZKUtil;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
 
 /**
  * The main behind every chapter's {@code exec:java@reset}: puts the chapter's znodes back to their starting
@@ -19,74 +25,101 @@ import org.apache.curator.retry.RetryNTimes;
  */
 public final class ChapterReset {
 
+    /** How long to wait for a session with the server. */
+    private static final int CONNECT_SECONDS = 30;
+
     private ChapterReset() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
-            fail("usage: ChapterReset <path of the chapter's chapter-state.txt>");
+            CourseMain.fail(ChapterReset.class, "reset: usage: ChapterReset <path of the chapter's chapter-state.txt>");
         }
         ChapterState state;
         Optional<CourseServer> server;
         try {
             state = ChapterState.read(Path.of(args[0]));
-            server = CourseServer.findRunning(System.getProperty(CourseServer.CONNECT_PROPERTY), CourseServer.LOCAL_SERVER);
-        } catch (IllegalArgumentException | NoServerException e) {
-            fail(e.getMessage());
+            server = CourseServer.findRunning(System.getProperty(CourseServer.CONNECT_PROPERTY), CourseServer.localServer());
+        } catch (IllegalArgumentException | CourseFailure e) {
+            CourseMain.fail(ChapterReset.class, "reset: " + e.getMessage());
             return;
         }
         if (server.isEmpty()) {
-            System.out.println("Reset of " + state.chapter() + ": no server state to reset. Nothing answers on "
-                    + CourseServer.LOCAL_SERVER + " and -D" + CourseServer.CONNECT_PROPERTY
-                    + " is not set; the embedded server a main starts is always empty.");
+            System.out.println("Reset of " + state.chapter() + ": no server state to reset. No -D"
+                    + CourseServer.CONNECT_PROPERTY + ", and nothing answers on "
+                    + Optional.ofNullable(CourseServer.localServer()).orElse("the local server address (none set)")
+                    + "; the embedded server a main starts is always empty.");
             return;
         }
-        System.out.println(server.get().describe());
-        try (CourseServer running = server.get();
-                CuratorFramework client = CuratorFrameworkFactory.newClient(running.connectString(),
-                        15_000, 5_000, new RetryNTimes(3, 500))) {
-            client.start();
-            for (String line : reset(client, state)) {
+        try (CourseServer running = server.get()) {
+            System.out.println(running.describe());
+            for (String line : reset(running.connectString(), state, state.fixtures())) {
                 System.out.println("  " + line);
             }
         }
         System.out.println("Reset of " + state.chapter() + " done: its znodes are back at the starting state.");
     }
 
-    /** Deletes the chapter's roots and creates its fixtures; returns one line per thing done. */
-    public static List<String> reset(CuratorFramework client, ChapterState state) throws Exception {
+    /**
+     * Deletes the chapter's roots with everything under them, then creates {@code startData} in order (the
+     * chapter's fixtures, or a lesson's own starting data). Returns one line per thing done.
+     */
+    public static List<String> reset(String connectString, ChapterState state, List<ChapterState.Fixture> startData)
+            throws IOException, InterruptedException, KeeperException {
+        ZooKeeper zk = connect(connectString);
+        try {
+            return reset(zk, state, startData);
+        } finally {
+            zk.close();
+        }
+    }
+
+    private static List<String> reset(ZooKeeper zk, ChapterState state, List<ChapterState.Fixture> startData)
+            throws InterruptedException, KeeperException {
         List<String> done = new ArrayList<>();
         for (String root : state.roots()) {
-            if (client.checkExists().forPath(root) == null) {
+            if (zk.exists(root, false) == null) {
                 done.add(root + " was not there");
                 continue;
             }
-            int below = countBelow(client, root);
-            client.delete().deletingChildrenIfNeeded().forPath(root);
+            int below = ZKUtil.listSubTreeBFS(zk, root).size() - 1;
+            ZKUtil.deleteRecursive(zk, root); // what zkCli's deleteall does
             done.add("deleted " + root + (below == 0 ? "" : " and the " + below + " znode" + (below == 1 ? "" : "s")
                     + " under it"));
         }
-        for (ChapterState.Fixture fixture : state.fixtures()) {
+        for (ChapterState.Fixture fixture : startData) {
             // No data means none at all (null), as zkCli's "create /path" stores. Curator's forPath(path)
             // without data would store this machine's IP address instead.
             byte[] data = fixture.data() == null ? null : fixture.data().getBytes(StandardCharsets.UTF_8);
-            client.create().creatingParentsIfNeeded().forPath(fixture.path(), data);
+            createParentsOf(zk, fixture.path());
+            zk.create(fixture.path(), data, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             done.add("created " + fixture.path() + (fixture.data() == null ? "" : " = " + fixture.data()));
         }
         return done;
     }
 
-    private static int countBelow(CuratorFramework client, String path) throws Exception {
-        int count = 0;
-        for (String child : client.getChildren().forPath(path)) {
-            count += 1 + countBelow(client, path + "/" + child);
+    /** Creates the missing parents of a fixture (without data), as Curator's creatingParentsIfNeeded() does. */
+    private static void createParentsOf(ZooKeeper zk, String path) throws InterruptedException, KeeperException {
+        for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            String parent = path.substring(0, slash);
+            if (zk.exists(parent, false) == null) {
+                zk.create(parent, null, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            }
         }
-        return count;
     }
 
-    private static void fail(String message) {
-        System.out.flush();
-        System.err.println("reset: " + message);
-        System.exit(2);
+    private static ZooKeeper connect(String connectString) throws IOException, InterruptedException {
+        CountDownLatch connected = new CountDownLatch(1);
+        ZooKeeper zk = new ZooKeeper(connectString, CONNECT_SECONDS * 1_000, event -> {
+            if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+            }
+        });
+        if (!connected.await(CONNECT_SECONDS, TimeUnit.SECONDS)) {
+            zk.close();
+            throw new CourseFailure("no session with " + connectString + " within " + CONNECT_SECONDS
+                    + " s: is the server still running?");
+        }
+        return zk;
     }
 }

@@ -94,7 +94,10 @@ public record ChapterState(String chapter, List<String> roots, List<Fixture> fix
         return path;
     }
 
-    /** True when the path is one of the chapter's roots or lies under one: a path its reset cleans up. */
+    /**
+     * True when the path is one of the chapter's roots or lies under one: a path its reset cleans up. The
+     * chapters' tests use it to prove that a lesson or demo writes nowhere else.
+     */
     public boolean owns(String path) {
         return roots.stream().anyMatch(root -> isAtOrUnder(path, root));
     }

@@ -1,13 +1,12 @@
 package com.zkcourse.tools;
 
-import java.io.IOException;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.Version;
 
 /**
  * The connect rule: which ZooKeeper server a course main talks to. One call at the top of a main:
@@ -22,7 +21,9 @@ import org.apache.curator.test.TestingServer;
  * <ol>
  *   <li>{@code -Dzk.connect=host:port[,host:port...]} wins. If nothing there answers, the main stops with a
  *       one-line error that names the address (it never waits forever for a server that is not there).</li>
- *   <li>Otherwise a server already answering on 127.0.0.1:2181 (the one chapter 01 starts) is used.</li>
+ *   <li>Otherwise a server already answering on 127.0.0.1:2181 (the one chapter 01 starts) is used.
+ *       {@code -Dzk.localServer} moves that address, and {@code -Dzk.localServer=none} skips this step:
+ *       the build's tests set it, so that they never depend on what a student runs on 2181.</li>
  *   <li>Otherwise an embedded ZooKeeper starts in this JVM on a free port of 127.0.0.1 and stops when
  *       the main closes it (or, at the latest, when the JVM exits).</li>
  * </ol>
@@ -33,8 +34,10 @@ public final class CourseServer implements AutoCloseable {
 
     /** The system property a student sets to choose a server: {@code -Dzk.connect=127.0.0.1:2181}. */
     public static final String CONNECT_PROPERTY = "zk.connect";
-    /** Where chapter 01's server listens. */
+    /** Where chapter 01's server listens: the connect rule's second choice. */
     public static final String LOCAL_SERVER = "127.0.0.1:2181";
+    /** Moves the second choice elsewhere ({@code none}: skip it). The build's tests set it to none. */
+    public static final String LOCAL_SERVER_PROPERTY = "zk.localServer";
 
     /** How long a Ctrl-C waits for a listening main to close its clients before the JVM halts. */
     static final int CLOSE_WAIT_SECONDS = 10;
@@ -44,7 +47,9 @@ public final class CourseServer implements AutoCloseable {
 
     private final String connectString;
     private final Source source;
-    private final TestingServer embedded;
+    private final EmbeddedZooKeeper embedded;
+    /** For an embedded server: the local address that was found silent (null: none was looked at). */
+    private final String silentLocalServer;
     private final Thread atExit = new Thread(this::exiting, "course-server-at-exit");
     /** Counted down when the JVM starts to exit (Ctrl-C, kill): wakes a main in {@link #awaitCtrlC()}. */
     private final CountDownLatch exitRequested = new CountDownLatch(1);
@@ -55,10 +60,11 @@ public final class CourseServer implements AutoCloseable {
     private final Deque<AutoCloseable> closeOnExit = new ConcurrentLinkedDeque<>();
     private boolean stopped;
 
-    private CourseServer(String connectString, Source source, TestingServer embedded) {
+    private CourseServer(String connectString, Source source, EmbeddedZooKeeper embedded, String silentLocalServer) {
         this.connectString = connectString;
         this.source = source;
         this.embedded = embedded;
+        this.silentLocalServer = silentLocalServer;
         // Ctrl-C skips the main's try-with-resources: this hook still stops an embedded server and removes
         // its temporary data directory, and wakes a main that waits for Ctrl-C (see awaitCtrlC).
         Runtime.getRuntime().addShutdownHook(atExit);
@@ -66,61 +72,59 @@ public final class CourseServer implements AutoCloseable {
 
     /**
      * The connect rule for a main: prints the one line that says which server is used and returns it.
-     * When {@code -Dzk.connect} names a server that does not answer, prints a one-line error and exits
-     * with status 2.
+     * When {@code -Dzk.connect} names a server that does not answer, throws a {@link CourseFailure} whose
+     * message is the one line to print ({@link CourseMain} prints it and exits with status 2).
      */
     public static CourseServer choose() {
-        try {
-            CourseServer server = resolve(System.getProperty(CONNECT_PROPERTY), LOCAL_SERVER);
-            System.out.println(server.describe());
-            return server;
-        } catch (NoServerException e) {
-            System.out.flush();
-            System.err.println(e.getMessage());
-            System.exit(2);
-            throw new AssertionError("unreachable");
-        }
+        CourseServer server = resolve(System.getProperty(CONNECT_PROPERTY), localServer());
+        System.out.println(server.describe());
+        return server;
+    }
+
+    /** Where to look for a running server when -Dzk.connect is not set: 127.0.0.1:2181, or null for none. */
+    public static String localServer() {
+        String value = System.getProperty(LOCAL_SERVER_PROPERTY, LOCAL_SERVER).trim();
+        return value.isEmpty() || value.equals("none") ? null : value;
     }
 
     /**
      * A server that is already running, for tools that must not start one (the reset: an embedded server
      * starts empty, so it has no state to reset). Empty when {@code -Dzk.connect} is not set and nothing
-     * answers on 127.0.0.1:2181.
+     * answers on {@code localServer} (null: do not look).
      */
-    public static Optional<CourseServer> findRunning(String connectProperty, String localServer)
-            throws NoServerException {
+    public static Optional<CourseServer> findRunning(String connectProperty, String localServer) {
         if (isSet(connectProperty)) {
             return Optional.of(fromProperty(connectProperty.trim()));
         }
-        if (ZooKeeperProbe.answers(localServer)) {
-            return Optional.of(new CourseServer(localServer, Source.LOCAL, null));
+        if (localServer != null && ZooKeeperProbe.answers(localServer)) {
+            return Optional.of(new CourseServer(localServer, Source.LOCAL, null, null));
         }
         return Optional.empty();
     }
 
     /** The connect rule itself, without printing or exiting, so that it can be tested. */
-    public static CourseServer resolve(String connectProperty, String localServer) throws NoServerException {
+    public static CourseServer resolve(String connectProperty, String localServer) {
         Optional<CourseServer> running = findRunning(connectProperty, localServer);
         if (running.isPresent()) {
             return running.get();
         }
-        return startEmbedded();
+        return startEmbedded(localServer);
     }
 
-    private static CourseServer fromProperty(String connect) throws NoServerException {
+    private static CourseServer fromProperty(String connect) {
         String problem = ZooKeeperProbe.whyNoAnswer(connect);
         if (problem != null) {
-            throw new NoServerException("-D" + CONNECT_PROPERTY + "=" + connect + ": no ZooKeeper server answers there ("
+            throw new CourseFailure("-D" + CONNECT_PROPERTY + "=" + connect + ": no ZooKeeper server answers there ("
                     + problem + "). Start one (01-install/bin/zkServer.sh start) or drop -D" + CONNECT_PROPERTY
                     + " to use an embedded server.");
         }
-        return new CourseServer(connect, Source.PROPERTY, null);
+        return new CourseServer(connect, Source.PROPERTY, null, null);
     }
 
-    private static CourseServer startEmbedded() {
+    private static CourseServer startEmbedded(String silentLocalServer) {
         try {
-            TestingServer server = LoopbackServers.startTestingServer();
-            return new CourseServer(server.getConnectString(), Source.EMBEDDED, server);
+            EmbeddedZooKeeper server = EmbeddedZooKeeper.start();
+            return new CourseServer(server.connectString(), Source.EMBEDDED, server, silentLocalServer);
         } catch (Exception e) {
             throw new IllegalStateException("could not start an embedded ZooKeeper: " + e, e);
         }
@@ -140,7 +144,7 @@ public final class CourseServer implements AutoCloseable {
     }
 
     /** The embedded server, when this run started one; tests use it to stop and restart the server. */
-    public Optional<TestingServer> embedded() {
+    public Optional<EmbeddedZooKeeper> embedded() {
         return Optional.ofNullable(embedded);
     }
 
@@ -150,9 +154,9 @@ public final class CourseServer implements AutoCloseable {
             case PROPERTY -> "ZooKeeper server: " + connectString + " (chosen with -D" + CONNECT_PROPERTY + ")";
             case LOCAL -> "ZooKeeper server: " + connectString
                     + " (a server already answers there, such as the one chapter 01 starts)";
-            case EMBEDDED -> "ZooKeeper server: " + connectString + " (embedded ZooKeeper " + ZooKeeperProbe.clientVersion()
+            case EMBEDDED -> "ZooKeeper server: " + connectString + " (embedded ZooKeeper " + zooKeeperVersion()
                     + " started for this run, stopped when it ends: no -D" + CONNECT_PROPERTY
-                    + " and nothing answers on " + LOCAL_SERVER + ")";
+                    + (silentLocalServer == null ? "" : " and nothing answers on " + silentLocalServer) + ")";
         };
     }
 
@@ -225,11 +229,14 @@ public final class CourseServer implements AutoCloseable {
             return;
         }
         stopped = true;
-        try {
-            embedded.close(); // stops the server and deletes its temporary data directory
-        } catch (IOException e) {
-            System.err.println("warning: the embedded ZooKeeper did not stop cleanly: " + e.getMessage());
-        }
+        embedded.close(); // stops the server and deletes its temporary data directory
+    }
+
+    /** The ZooKeeper version on the class path, such as 3.9.5. */
+    public static String zooKeeperVersion() {
+        String full = Version.getFullVersion(); // such as 3.9.5-<git hash>, built on <date>
+        int dash = full.indexOf('-');
+        return dash > 0 ? full.substring(0, dash) : full;
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
-import org.apache.zookeeper.Version;
 import org.apache.zookeeper.client.FourLetterWordMain;
 import org.apache.zookeeper.common.X509Exception.SSLContextException;
 
@@ -75,12 +74,5 @@ final class ZooKeeperProbe {
         } catch (IOException | SSLContextException | RuntimeException e) {
             return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-    }
-
-    /** The ZooKeeper version on the class path, such as 3.9.5. */
-    static String clientVersion() {
-        String full = Version.getFullVersion();
-        int dash = full.indexOf('-');
-        return dash > 0 ? full.substring(0, dash) : full;
     }
 }

@@ -15,14 +15,14 @@ import java.util.List;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.InstanceSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.zkcourse.tools.testing.ChildJvm;
-import com.zkcourse.tools.testing.LoopbackServer;
+import com.zkcourse.testing.ChildJvm;
+import com.zkcourse.testing.LoopbackServer;
+import com.zkcourse.testing.UnusedPort;
 
 /** The reset behind exec:java@reset: exactly the chapter's znodes, nothing else. */
 class ChapterResetTest {
@@ -53,7 +53,7 @@ class ChapterResetTest {
                 create /reset-a/app1 itheima and more words
                 """));
 
-        List<String> done = ChapterReset.reset(client, state);
+        List<String> done = ChapterReset.reset(zk.connectString(), state, state.fixtures());
 
         assertEquals(List.of("deleted /reset-a and the 2 znodes under it", "/reset-b was not there",
                 "created /reset-a", "created /reset-a/app1 = itheima and more words"), done);
@@ -70,9 +70,9 @@ class ChapterResetTest {
     @Test
     void resetTwiceGivesTheSameState() throws Exception {
         ChapterState state = ChapterState.read(write("chapter twice\nroot /reset-twice\ncreate /reset-twice/x 1\n"));
-        ChapterReset.reset(client, state);
+        ChapterReset.reset(zk.connectString(), state, state.fixtures());
         client.setData().forPath("/reset-twice/x", bytes("changed"));
-        List<String> done = ChapterReset.reset(client, state);
+        List<String> done = ChapterReset.reset(zk.connectString(), state, state.fixtures());
         assertEquals(List.of("deleted /reset-twice and the 1 znode under it", "created /reset-twice/x = 1"), done);
         assertEquals("1", new String(client.getData().forPath("/reset-twice/x"), StandardCharsets.UTF_8));
     }
@@ -117,15 +117,16 @@ class ChapterResetTest {
 
     @Test
     void theMainExplainsWhenThereIsNoServerStateToReset() throws Exception {
-        // No -Dzk.connect: the main looks on 127.0.0.1:2181. This test can only speak for a machine where
-        // nothing listens there; where chapter 01's server runs, the main would (rightly) reset it.
-        org.junit.jupiter.api.Assumptions.assumeFalse(ZooKeeperProbe.answers(CourseServer.LOCAL_SERVER),
-                "a ZooKeeper server is running on 127.0.0.1:2181");
+        // No -Dzk.connect, and the local server address moved to a port where nothing listens (without
+        // -Dzk.localServer the main would look on 127.0.0.1:2181, and rightly reset chapter 01's server there).
         Path file = write("chapter quiet\nroot /reset-quiet\n");
-        ChildJvm.Result result = ChildJvm.run(60, List.of(), ChapterReset.class.getName(), file.toString());
-        assertEquals(0, result.exitCode(), result.stderr());
-        assertEquals(List.of("Reset of quiet: no server state to reset. Nothing answers on 127.0.0.1:2181 and "
-                + "-Dzk.connect is not set; the embedded server a main starts is always empty."), result.stdoutLines());
+        try (UnusedPort nowhere = UnusedPort.reserve()) {
+            ChildJvm.Result result = ChildJvm.run(60, List.of("zk.localServer=" + nowhere.address()),
+                    ChapterReset.class.getName(), file.toString());
+            assertEquals(0, result.exitCode(), result.stderr());
+            assertEquals(List.of("Reset of quiet: no server state to reset. No -Dzk.connect, and nothing answers on "
+                    + nowhere.address() + "; the embedded server a main starts is always empty."), result.stdoutLines());
+        }
     }
 
     @Test
@@ -133,19 +134,22 @@ class ChapterResetTest {
         ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString()),
                 ChapterReset.class.getName(), dir.resolve("missing.txt").toString());
         assertEquals(2, result.exitCode());
-        assertEquals(List.of("reset: " + dir.resolve("missing.txt") + ": no such chapter state file"), result.stderrLines());
+        assertEquals(List.of("ChapterReset: reset: " + dir.resolve("missing.txt") + ": no such chapter state file"),
+                result.stderrLines());
     }
 
     @Test
     void theMainRejectsAConnectPropertyThatPointsNowhere() throws Exception {
-        String nowhere = "127.0.0.1:" + InstanceSpec.getRandomPort();
-        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + nowhere),
-                ChapterReset.class.getName(), write("chapter c\nroot /c\n").toString());
-        assertEquals(2, result.exitCode());
-        assertEquals(1, result.stderrLines().size(), result.stderr());
-        assertEquals("reset: -Dzk.connect=" + nowhere + ": no ZooKeeper server answers there (connection refused). "
-                + "Start one (01-install/bin/zkServer.sh start) or drop -Dzk.connect to use an embedded server.",
-                result.stderrLines().get(0));
+        try (UnusedPort unused = UnusedPort.reserve()) {
+            String nowhere = unused.address();
+            ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + nowhere, "course.chapter=03-curator-crud"),
+                    ChapterReset.class.getName(), write("chapter c\nroot /c\n").toString());
+            assertEquals(2, result.exitCode());
+            assertEquals(1, result.stderrLines().size(), result.stderr());
+            assertEquals("03-curator-crud: reset: -Dzk.connect=" + nowhere + ": no ZooKeeper server answers there "
+                    + "(connection refused). Start one (01-install/bin/zkServer.sh start) or drop -Dzk.connect to use "
+                    + "an embedded server.", result.stderrLines().get(0));
+        }
     }
 
     private Path write(String content) throws Exception {

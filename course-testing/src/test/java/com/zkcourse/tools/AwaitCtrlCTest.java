@@ -8,12 +8,10 @@ import java.util.List;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import com.zkcourse.tools.testing.ChildJvm;
-import com.zkcourse.tools.testing.ListeningSockets;
+import com.zkcourse.testing.ChildJvm;
+import com.zkcourse.testing.ListeningSockets;
 
 /**
  * Ctrl-C on a listening main: the main (awaitCtrlC), or the exit hook for it (closeOnExit), closes its
@@ -23,8 +21,7 @@ class AwaitCtrlCTest {
 
     @Test
     void onAnEmbeddedServerTheMainClosesFirstAndTheServerStopsAfter() throws Exception {
-        Assumptions.assumeFalse(ZooKeeperProbe.answers(CourseServer.LOCAL_SERVER),
-                "a server answers on 127.0.0.1:2181, so the main would use it rather than an embedded one");
+        // No -Dzk.connect, and the build's -Dzk.localServer=none (which ChildJvm passes on): an embedded server.
         try (ChildJvm.Running main = ChildJvm.start(List.of("zk.connect="), ListenUntilCtrlC.class.getName())) {
             String first = main.nextLine();
             int port = Integer.parseInt(first.replaceAll("^ZooKeeper server: 127\\.0\\.0\\.1:(\\d+) \\(embedded.*$", "$1"));
@@ -41,9 +38,9 @@ class AwaitCtrlCTest {
 
     @Test
     void onAnExternalServerTheSessionIsClosedNotLeftToTimeOut() throws Exception {
-        try (TestingServer external = LoopbackServers.startTestingServer();
-                CuratorFramework observer = CuratorFrameworkFactory.newClient(external.getConnectString(), new RetryOneTime(100));
-                ChildJvm.Running main = ChildJvm.start(List.of("zk.connect=" + external.getConnectString()),
+        try (EmbeddedZooKeeper external = EmbeddedZooKeeper.start();
+                CuratorFramework observer = CuratorFrameworkFactory.newClient(external.connectString(), new RetryOneTime(100));
+                ChildJvm.Running main = ChildJvm.start(List.of("zk.connect=" + external.connectString()),
                         ListenUntilCtrlC.class.getName())) {
             observer.start();
             main.lineStartingWith("listening");
@@ -60,9 +57,9 @@ class AwaitCtrlCTest {
 
     @Test
     void closeOnExitClosesTheSessionOnAnExternalServer() throws Exception {
-        try (TestingServer external = LoopbackServers.startTestingServer();
-                CuratorFramework observer = CuratorFrameworkFactory.newClient(external.getConnectString(), new RetryOneTime(100));
-                ChildJvm.Running main = ChildJvm.start(List.of("zk.connect=" + external.getConnectString()),
+        try (EmbeddedZooKeeper external = EmbeddedZooKeeper.start();
+                CuratorFramework observer = CuratorFrameworkFactory.newClient(external.connectString(), new RetryOneTime(100));
+                ChildJvm.Running main = ChildJvm.start(List.of("zk.connect=" + external.connectString()),
                         BlockedUntilKilled.class.getName())) {
             observer.start();
             main.lineStartingWith("blocked");

@@ -1,4 +1,4 @@
-package com.zkcourse.tools.testing;
+package com.zkcourse.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import com.zkcourse.tools.CourseMain;
+import com.zkcourse.tools.CourseServer;
 
 /**
  * Runs a main class in a separate JVM with this JVM's class path, the way a student runs it, so a test can
@@ -70,12 +73,26 @@ public final class ChildJvm {
         return new Running(javaCommand(systemProperties, mainClass, args));
     }
 
-    /** The command line that runs {@code mainClass} in a new JVM with this JVM's java and class path. */
+    /**
+     * The command line that runs {@code mainClass} in a new JVM with this JVM's java and class path. Two
+     * properties go along before the caller's (which may override them): the build's {@code -Dzk.localServer},
+     * so a main in a child JVM never looks at what a student runs on 127.0.0.1:2181 either; and, in a chapter's
+     * tests, {@code -Dcourse.chapter} as the exec plugin sets it, so a failing main names its chapter as it
+     * does for a student.
+     */
     public static List<String> javaCommand(List<String> systemProperties, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
+        String localServer = System.getProperty(CourseServer.LOCAL_SERVER_PROPERTY);
+        if (localServer != null) {
+            command.add("-D" + CourseServer.LOCAL_SERVER_PROPERTY + "=" + localServer);
+        }
+        Path here = Path.of("").toAbsolutePath(); // Maven runs a module's tests in the module's directory
+        if (Workspace.chapters().contains(here)) {
+            command.add("-D" + CourseMain.CHAPTER_PROPERTY + "=" + here.getFileName());
+        }
         systemProperties.forEach(property -> command.add("-D" + property));
         command.add(mainClass);
         command.addAll(List.of(args));

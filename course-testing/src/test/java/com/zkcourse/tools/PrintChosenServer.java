@@ -4,8 +4,6 @@ package com.zkcourse.tools;
 public class PrintChosenServer {
 
     public static void main(String[] args) {
-        try (CourseServer server = CourseServer.choose()) {
-            System.out.println("connect string: " + server.connectString());
-        }
+        CourseMain.run(server -> System.out.println("connect string: " + server.connectString()));
     }
 }

@@ -1,4 +1,4 @@
-package com.zkcourse.tools;
+package com.zkcourse.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.zkcourse.tools.testing.OutputMask;
-import com.zkcourse.tools.testing.ReadmeQuotes;
+import com.zkcourse.testing.OutputMask;
+import com.zkcourse.testing.ReadmeQuotes;
 
 class OutputMaskTest {
 

@@ -1,4 +1,4 @@
-package com.zkcourse.tools.testing;
+package com.zkcourse.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -13,13 +13,15 @@ import java.util.List;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.InstanceSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.tools.testing.ChildJvm;
-import com.zkcourse.tools.testing.ListeningSockets;
-import com.zkcourse.tools.testing.LoopbackServer;
+import com.zkcourse.testing.ChildJvm;
+import com.zkcourse.testing.ListeningSockets;
+import com.zkcourse.testing.LoopbackServer;
+import com.zkcourse.testing.UnusedPort;
 
 /** The connect rule, case by case, against real servers on free loopback ports. */
 class CourseServerTest {
@@ -28,7 +30,19 @@ class CourseServerTest {
     @RegisterExtension
     static final LoopbackServer running = new LoopbackServer();
     /** A loopback port where nothing listens. */
-    private static final String NOWHERE = "127.0.0.1:" + InstanceSpec.getRandomPort();
+    private static UnusedPort unused;
+    private static String NOWHERE;
+
+    @BeforeAll
+    static void reservePortWhereNothingListens() throws Exception {
+        unused = UnusedPort.reserve();
+        NOWHERE = unused.address();
+    }
+
+    @AfterAll
+    static void releasePort() throws Exception {
+        unused.close();
+    }
 
     @Test
     void theConnectPropertyWinsOverALocalServer() throws Exception {
@@ -51,8 +65,8 @@ class CourseServerTest {
 
     @Test
     void aConnectPropertyThatPointsNowhereFailsFastNamingTheAddress() {
-        NoServerException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> assertThrows(NoServerException.class, () -> CourseServer.resolve(NOWHERE, running.connectString())));
+        CourseFailure e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(CourseFailure.class, () -> CourseServer.resolve(NOWHERE, running.connectString())));
         assertEquals("-Dzk.connect=" + NOWHERE + ": no ZooKeeper server answers there (connection refused). "
                 + "Start one (01-install/bin/zkServer.sh start) or drop -Dzk.connect to use an embedded server.",
                 e.getMessage());
@@ -60,7 +74,7 @@ class CourseServerTest {
 
     @Test
     void aConnectPropertyThatIsNotHostAndPortIsNamed() {
-        NoServerException e = assertThrows(NoServerException.class, () -> CourseServer.resolve("localhost", NOWHERE));
+        CourseFailure e = assertThrows(CourseFailure.class, () -> CourseServer.resolve("localhost", NOWHERE));
         assertTrue(e.getMessage().startsWith("-Dzk.connect=localhost: no ZooKeeper server answers there "
                 + "('localhost' is not host:port)"), e.getMessage());
     }
@@ -83,10 +97,10 @@ class CourseServerTest {
         try (CourseServer server = CourseServer.resolve("  ", NOWHERE)) {
             assertEquals(CourseServer.Source.EMBEDDED, server.source());
             connectString = server.connectString();
-            port = server.embedded().orElseThrow().getPort();
+            port = server.embedded().orElseThrow().port();
             assertEquals("127.0.0.1:" + port, connectString);
             assertEquals("ZooKeeper server: " + connectString + " (embedded ZooKeeper 3.9.5 started for this run, "
-                    + "stopped when it ends: no -Dzk.connect and nothing answers on 127.0.0.1:2181)", server.describe());
+                    + "stopped when it ends: no -Dzk.connect and nothing answers on " + NOWHERE + ")", server.describe());
             assertEquals(List.of("127.0.0.1"), ListeningSockets.listeningAddresses(port),
                     "the embedded server must listen on loopback only");
             assertEquals("hello", writeAndReadBack(connectString));
@@ -109,9 +123,49 @@ class CourseServerTest {
         ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + NOWHERE), PrintChosenServer.class.getName());
         assertEquals(2, result.exitCode());
         assertEquals(List.of(), result.stdoutLines());
-        assertEquals(List.of("-Dzk.connect=" + NOWHERE + ": no ZooKeeper server answers there (connection refused). "
-                + "Start one (01-install/bin/zkServer.sh start) or drop -Dzk.connect to use an embedded server."),
+        assertEquals(List.of("PrintChosenServer: -Dzk.connect=" + NOWHERE + ": no ZooKeeper server answers there "
+                + "(connection refused). Start one (01-install/bin/zkServer.sh start) or drop -Dzk.connect to use an "
+                + "embedded server."), result.stderrLines());
+    }
+
+    @Test
+    void runByMavenTheFailureLineNamesTheChapter() throws Exception {
+        // The root pom's exec plugin sets course.chapter to the module's name for every main it runs.
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + NOWHERE, "course.chapter=03-curator-crud"),
+                PrintChosenServer.class.getName());
+        assertEquals(2, result.exitCode());
+        assertEquals(1, result.stderrLines().size(), result.stderr());
+        assertTrue(result.stderrLines().get(0).startsWith("03-curator-crud: -Dzk.connect=" + NOWHERE + ": no ZooKeeper"),
+                result.stderr());
+    }
+
+    @Test
+    void aFailureTheStudentCanFixIsOneLineAfterTheServerStopped() throws Exception {
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + running.connectString()),
+                FailingMains.Fixable.class.getName());
+        assertEquals(2, result.exitCode());
+        assertEquals(List.of("Fixable: no connection to " + running.connectString() + " within 5 s: is it running?"),
                 result.stderrLines());
+    }
+
+    @Test
+    void aBadSwitchStopsTheMainBeforeAnyServerIsChosen() throws Exception {
+        ChildJvm.Result result = ChildJvm.run(60, List.of(), FailingMains.BadSwitch.class.getName());
+        assertEquals(2, result.exitCode());
+        assertEquals(List.of(), result.stdoutLines(), "not even the 'ZooKeeper server:' line");
+        assertEquals(List.of("BadSwitch: -Dlisten=maybe: use -Dlisten=true, or leave it out"), result.stderrLines());
+    }
+
+    @Test
+    void aBugShowsItsStackTraceAndThenOneLine() throws Exception {
+        ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + running.connectString()),
+                FailingMains.Buggy.class.getName());
+        assertEquals(1, result.exitCode());
+        List<String> err = result.stderrLines();
+        assertEquals("java.lang.IllegalStateException: a bug", err.get(0));
+        assertTrue(err.get(1).strip().startsWith("at com.zkcourse.tools.FailingMains$Buggy"), result.stderr());
+        assertEquals("Buggy: stopped by an unexpected java.lang.IllegalStateException (stack trace above): this is a "
+                + "bug in the course; please report it with the lines above.", err.get(err.size() - 1));
     }
 
     private static String writeAndReadBack(String connectString) throws Exception {

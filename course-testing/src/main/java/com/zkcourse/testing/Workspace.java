@@ -1,0 +1,38 @@
+package com.zkcourse.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The course workspace, seen from a test (Maven runs a module's tests in the module's directory). */
+public final class Workspace {
+
+    private Workspace() {
+    }
+
+    /** The workspace root: the nearest directory, from here up, that holds the Maven Wrapper. */
+    public static Path root() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no workspace (a directory with mvnw and pom.xml) above "
+                + Path.of("").toAbsolutePath());
+    }
+
+    /** The chapter modules, in order: 01-install, 02-cli, ... */
+    public static List<Path> chapters() {
+        try (Stream<Path> children = Files.list(root())) {
+            return children.filter(dir -> dir.getFileName().toString().matches("\\d\\d-[a-z-]+"))
+                    .filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
