@@ -168,6 +168,22 @@ class CourseServerTest {
                 + "bug in the course; please report it with the lines above.", err.get(err.size() - 1));
     }
 
+    @Test
+    void aMainThatSharesItsServerNeverStartsAnEmbeddedOne() throws Exception {
+        ChildJvm.Result none = ChildJvm.run(60, List.of("zk.localServer=" + NOWHERE), FailingMains.Shared.class.getName());
+        assertEquals(2, none.exitCode());
+        assertEquals(List.of(), none.stdoutLines());
+        assertEquals(List.of("Shared: no ZooKeeper server is running on " + NOWHERE + ", and the sellers of two "
+                + "terminals must share one: start chapter 01's (01-install/bin/zkServer.sh start) or name one with "
+                + "-Dzk.connect=host:port"), none.stderrLines());
+
+        ChildJvm.Result local = ChildJvm.run(60, List.of("zk.localServer=" + running.connectString()),
+                FailingMains.Shared.class.getName());
+        assertEquals(0, local.exitCode(), local.stderr());
+        assertEquals(List.of("ZooKeeper server: " + running.connectString() + " (a server already answers there, such "
+                + "as the one chapter 01 starts)", "shared: " + running.connectString()), local.stdoutLines());
+    }
+
     private static String writeAndReadBack(String connectString) throws Exception {
         try (CuratorFramework client = CuratorFrameworkFactory.newClient(connectString, new RetryOneTime(100))) {
             client.start();

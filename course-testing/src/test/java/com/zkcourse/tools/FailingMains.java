@@ -29,4 +29,12 @@ public class FailingMains {
             }, (server, switches) -> System.out.println("never"));
         }
     }
+
+    /** A main that must share a running server with other processes. */
+    public static class Shared {
+        public static void main(String[] args) {
+            CourseMain.runOnRunningServer("the sellers of two terminals must share one",
+                    server -> System.out.println("shared: " + server.connectString()));
+        }
+    }
 }

@@ -51,6 +51,23 @@ public final class CourseMain {
         run(who(CALLER.getCallerClass()), () -> null, (server, nothing) -> body.run(server));
     }
 
+    /**
+     * For a main that shares its server with other processes (a seller in each of two terminals): the same, but
+     * it never starts an embedded server, which would be this process's alone. Without a running server it
+     * stops with one line that says to start one; {@code why} completes it ("the sellers of two terminals must
+     * share one").
+     */
+    public static void runOnRunningServer(String why, Body body) {
+        String who = who(CALLER.getCallerClass());
+        try {
+            try (CourseServer server = CourseServer.chooseRunning(why)) {
+                body.run(server);
+            }
+        } catch (Exception e) {
+            report(who, e);
+        }
+    }
+
     /** Reads the switches first (a bad one stops the main before a server starts), then runs the body. */
     public static <T> void run(Switches<T> switches, BodyWith<T> body) {
         run(who(CALLER.getCallerClass()), switches, body);
@@ -63,15 +80,20 @@ public final class CourseMain {
                 body.run(server, value);
             }
         } catch (Exception e) {
-            Optional<CourseFailure> expected = courseFailureIn(e);
-            if (expected.isPresent()) {
-                exit(2, who + ": " + expected.get().getMessage());
-            }
-            System.out.flush();
-            e.printStackTrace();
-            exit(1, who + ": stopped by an unexpected " + e.getClass().getName()
-                    + " (stack trace above): this is a bug in the course; please report it with the lines above.");
+            report(who, e);
         }
+    }
+
+    /** One line for a CourseFailure (exit 2); the stack trace and one line for anything else (exit 1). */
+    private static void report(String who, Exception e) {
+        Optional<CourseFailure> expected = courseFailureIn(e);
+        if (expected.isPresent()) {
+            exit(2, who + ": " + expected.get().getMessage());
+        }
+        System.out.flush();
+        e.printStackTrace();
+        exit(1, who + ": stopped by an unexpected " + e.getClass().getName()
+                + " (stack trace above): this is a bug in the course; please report it with the lines above.");
     }
 
     /** For a main that cannot use {@link #run}: prints the one line, prefixed with the chapter, and exits with 2. */

@@ -81,6 +81,21 @@ public final class CourseServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The connect rule without its third choice, for a main that shares the server with other processes (a
+     * seller in each of two terminals): an embedded server would be this process's alone. Prints which server
+     * is used, or throws a {@link CourseFailure} that says to start one.
+     */
+    public static CourseServer chooseRunning(String why) {
+        String local = localServer();
+        CourseServer server = findRunning(System.getProperty(CONNECT_PROPERTY), local).orElseThrow(() ->
+                new CourseFailure("no ZooKeeper server is running" + (local == null ? "" : " on " + local) + ", and "
+                        + why + ": start chapter 01's (01-install/bin/zkServer.sh start) or name one with -D"
+                        + CONNECT_PROPERTY + "=host:port"));
+        System.out.println(server.describe());
+        return server;
+    }
+
     /** Where to look for a running server when -Dzk.connect is not set: 127.0.0.1:2181, or null for none. */
     public static String localServer() {
         String value = System.getProperty(LOCAL_SERVER_PROPERTY, LOCAL_SERVER).trim();
