@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
 
 import org.apache.zookeeper.AddWatchMode;
 import org.apache.zookeeper.CreateMode;
@@ -20,17 +21,23 @@ import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.zkcourse.tools.ChapterReset;
 import com.zkcourse.tools.ChapterState;
 import com.zkcourse.testing.ChildJvm;
 import com.zkcourse.testing.LoopbackServer;
+import com.zkcourse.testing.Workspace;
 
 /**
  * chapter-state.txt owns every path the lessons create, so that exec:java@reset (and each replay) can clean
  * up after the lessons and after whatever a student typed along; and the reset removes exactly those.
  */
 class ChapterStateTest {
+
+    /** Where a test hands the reset a copy of chapter-state.txt (Workspace.chapterStateIn). */
+    @TempDir
+    Path dir;
 
     @RegisterExtension
     static final LoopbackServer server = new LoopbackServer();
@@ -105,7 +112,7 @@ class ChapterStateTest {
             List<String> serverOwn = zk.getChildren("/zookeeper", false).stream().sorted().toList();
 
             ChildJvm.Result reset = ChildJvm.run(60, List.of("zk.connect=" + server.connectString()),
-                    ChapterReset.class.getName(), Replays.CHAPTER_STATE.toString());
+                    ChapterReset.class.getName(), Workspace.chapterStateIn(dir).toString());
 
             assertEquals(0, reset.exitCode(), reset.stdout() + reset.stderr());
             assertEquals("Reset of 02-cli done: its znodes are back at the starting state.",

@@ -9,14 +9,20 @@ import java.util.List;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.zkcourse.tools.ChapterReset;
 import com.zkcourse.testing.ChildJvm;
 import com.zkcourse.testing.LoopbackServer;
 import com.zkcourse.testing.ReadmeQuotes;
+import com.zkcourse.testing.Workspace;
 
 /** What README.md quotes is what the mains print, in a JVM of their own (variable parts masked). */
 class ReadmeTest {
+
+    /** Where a test hands the reset a copy of chapter-state.txt (Workspace.chapterStateIn). */
+    @TempDir
+    Path dir;
 
     private static final Path README = Path.of("README.md");
 
@@ -49,7 +55,7 @@ class ReadmeTest {
         }
 
         ChildJvm.Result reset = ChildJvm.run(60, List.of("zk.connect=" + server.connectString()),
-                ChapterReset.class.getName(), Replays.CHAPTER_STATE.toString());
+                ChapterReset.class.getName(), Workspace.chapterStateIn(dir).toString());
 
         assertEquals(0, reset.exitCode(), reset.stderr());
         assertEquals(Transcripts.masked(ReadmeQuotes.quoted(README, "reset")), Transcripts.masked(reset.stdoutLines()));

@@ -7,19 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
+import java.nio.file.Path;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.zkcourse.tools.ChapterReset;
 import com.zkcourse.testing.ChildJvm;
 import com.zkcourse.testing.LoopbackServer;
+import com.zkcourse.testing.Workspace;
 
 /** exec:java@reset with this chapter's chapter-state.txt: exactly /crud, put back as it starts. */
 class ChapterResetTest {
+
+    /** Where a test hands the reset a copy of chapter-state.txt (Workspace.chapterStateIn). */
+    @TempDir
+    Path dir;
 
     @RegisterExtension
     static final LoopbackServer zk = new LoopbackServer();
@@ -40,9 +47,9 @@ class ChapterResetTest {
         zkCli.create().creatingParentsIfNeeded().forPath("/watch/keep", "other chapter".getBytes(UTF_8));
         zkCli.create().forPath("/crudx", "not /crud".getBytes(UTF_8));
 
-        // The same main and file as the pom's exec:java@reset (tests run in the module's directory).
+        // The same main and file as the pom's exec:java@reset (a copy: the exercise files stay as they are).
         ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString()),
-                ChapterReset.class.getName(), "chapter-state.txt");
+                ChapterReset.class.getName(), Workspace.chapterStateIn(dir).toString());
 
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals(List.of(

@@ -14,13 +14,19 @@ import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.zkcourse.tools.ChapterReset;
 import com.zkcourse.testing.ChildJvm;
 import com.zkcourse.testing.LoopbackServer;
+import com.zkcourse.testing.Workspace;
 
 /** exec:java@reset with this chapter's chapter-state.txt: exactly /watch goes, its starting nodes come back. */
 class WatchResetTest {
+
+    /** Where a test hands the reset a copy of chapter-state.txt (Workspace.chapterStateIn). */
+    @TempDir
+    Path dir;
 
     /** The starting nodes, as chapter-state.txt lists them and the demos start from. */
     // "create /watch" without data: the node has none at all (null), as after zkCli's "create /watch".
@@ -61,7 +67,7 @@ class WatchResetTest {
         Map<String, String> zookeeperBefore = tree("/zookeeper");
 
         ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString()),
-                ChapterReset.class.getName(), Path.of("chapter-state.txt").toAbsolutePath().toString());
+                ChapterReset.class.getName(), Workspace.chapterStateIn(dir).toString());
 
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals(List.of(
@@ -95,7 +101,7 @@ class WatchResetTest {
         assertEquals("aaa", Recorder.text(client.getData().forPath("/watch/app3")), "the demo's last state");
 
         ChildJvm.Result reset = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString()),
-                ChapterReset.class.getName(), Path.of("chapter-state.txt").toAbsolutePath().toString());
+                ChapterReset.class.getName(), Workspace.chapterStateIn(dir).toString());
         assertEquals(0, reset.exitCode(), reset.stderr());
         assertEquals(STARTING_NODES, tree("/watch"));
     }

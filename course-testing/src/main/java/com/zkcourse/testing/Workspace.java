@@ -35,4 +35,17 @@ public final class Workspace {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The chapter's {@code chapter-state.txt} (of the module the test runs in), copied alone into {@code dir}:
+     * what a test hands to the reset main. On the chapter's own folder the reset would also reset the
+     * student's exercise files (after a backup): a test never touches those.
+     */
+    public static Path chapterStateIn(Path dir) {
+        try {
+            return Files.copy(Path.of("chapter-state.txt"), dir.resolve("chapter-state.txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

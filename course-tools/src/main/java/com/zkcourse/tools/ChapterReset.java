@@ -2,7 +2,9 @@ package com.zkcourse.tools;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +19,16 @@ import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 
 /**
- * The main behind every chapter's {@code exec:java@reset}: puts the chapter's znodes back to their starting
- * state on the server the student uses (the connect rule, without starting an embedded server: one
- * starts empty, so there is nothing to reset). It deletes each root of the chapter's
- * {@code chapter-state.txt} with everything under it, then creates the fixtures again. Nothing outside
- * the chapter's roots is touched: not {@code /zookeeper}, not another chapter.
+ * The main behind every chapter's {@code exec:java@reset}: puts the chapter back to its starting state.
+ * <ul>
+ *   <li>Its znodes, on the server the student uses (the connect rule, without starting an embedded server:
+ *       one starts empty, so there is nothing to reset). It deletes each root of the chapter's
+ *       {@code chapter-state.txt} with everything under it, then creates the fixtures again. Nothing outside
+ *       the chapter's roots is touched: not {@code /zookeeper}, not another chapter.</li>
+ *   <li>Its exercises, if it has any ({@code exercises.txt}): the student's files go to a backup folder inside
+ *       the chapter, and the starting files are made again from the solutions ({@link ExerciseFiles}).</li>
+ * </ul>
+ * Safe to run twice; needs neither git nor the network.
  */
 public final class ChapterReset {
 
@@ -31,33 +38,61 @@ public final class ChapterReset {
     private ChapterReset() {
     }
 
+    /**
+     * The argument is the chapter's folder (the root pom passes it to every chapter's exec:java@reset), or a
+     * chapter-state.txt of its own (a test's copy: then only the znodes are reset).
+     */
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
-            CourseMain.fail(ChapterReset.class, "reset: usage: ChapterReset <path of the chapter's chapter-state.txt>");
+            CourseMain.fail(ChapterReset.class, "reset: usage: ChapterReset <chapter folder, or its chapter-state.txt>");
         }
-        ChapterState state;
-        Optional<CourseServer> server;
+        Path given = Path.of(args[0]).toAbsolutePath();
+        Path chapter = Files.isDirectory(given) ? given : given.getParent();
+        Path stateFile = Files.isDirectory(given) ? given.resolve("chapter-state.txt") : given;
+        Optional<ChapterState> state;
+        Optional<ExerciseList> exercises;
+        Optional<CourseServer> server = Optional.empty();
         try {
-            state = ChapterState.read(Path.of(args[0]));
-            server = CourseServer.findRunning(System.getProperty(CourseServer.CONNECT_PROPERTY), CourseServer.localServer());
+            state = Files.isDirectory(given) && !Files.exists(stateFile) ? Optional.empty()
+                    : Optional.of(ChapterState.read(stateFile));
+            exercises = Files.isDirectory(given) ? ExerciseList.of(chapter) : Optional.empty();
+            if (state.isPresent()) {
+                server = CourseServer.findRunning(System.getProperty(CourseServer.CONNECT_PROPERTY),
+                        CourseServer.localServer());
+            }
         } catch (IllegalArgumentException | CourseFailure e) {
             CourseMain.fail(ChapterReset.class, "reset: " + e.getMessage());
             return;
         }
-        if (server.isEmpty()) {
-            System.out.println("Reset of " + state.chapter() + ": no server state to reset. No -D"
+        String name = state.map(ChapterState::chapter).orElse(chapter.getFileName().toString());
+        if (state.isEmpty() && exercises.isEmpty()) {
+            System.out.println("Reset of " + name + ": nothing to reset (no znodes of its own, no exercises).");
+            return;
+        }
+        if (state.isPresent() && server.isEmpty()) {
+            System.out.println("Reset of " + name + ": no server state to reset. No -D"
                     + CourseServer.CONNECT_PROPERTY + ", and nothing answers on "
                     + Optional.ofNullable(CourseServer.localServer()).orElse("the local server address (none set)")
                     + "; the embedded server a main starts is always empty.");
-            return;
+        } else if (server.isPresent()) {
+            try (CourseServer running = server.get()) {
+                System.out.println(running.describe());
+                for (String line : reset(running.connectString(), state.get(), state.get().fixtures())) {
+                    System.out.println("  " + line);
+                }
+            }
         }
-        try (CourseServer running = server.get()) {
-            System.out.println(running.describe());
-            for (String line : reset(running.connectString(), state, state.fixtures())) {
+        if (exercises.isPresent()) {
+            System.out.println("Exercises of " + name + ":");
+            for (String line : ExerciseFiles.reset(exercises.get(), LocalDateTime.now())) {
                 System.out.println("  " + line);
             }
         }
-        System.out.println("Reset of " + state.chapter() + " done: its znodes are back at the starting state.");
+        if (server.isPresent() || exercises.isPresent()) {
+            System.out.println("Reset of " + name + " done: its "
+                    + (server.isPresent() && exercises.isPresent() ? "znodes and exercises are"
+                    : server.isPresent() ? "znodes are" : "exercises are") + " back at the starting state.");
+        }
     }
 
     /**
