@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.zkcourse.testing.CheckClients;
 import com.zkcourse.testing.LoopbackServer;
 
 /** Checks exercise 4, {@link AtomicMove}, on a real server. */
@@ -27,8 +28,8 @@ class AtomicMoveCheck {
 
     @BeforeAll
     static void connect() throws Exception {
-        client = zk.closeAfterAll(ExerciseClient.connected(zk.connectString()));
-        other = zk.closeAfterAll(ExerciseClient.connected(zk.connectString()));
+        client = zk.closeAfterAll(CheckClients.connected(zk.connectString()));
+        other = zk.closeAfterAll(CheckClients.connected(zk.connectString()));
     }
 
     @Test
@@ -60,7 +61,7 @@ class AtomicMoveCheck {
     @Order(3)
     void aChangeAfterTheReadChangesNothing() throws Exception {
         client.create().creatingParentsIfNeeded().forPath("/e4/raced/from", "v1".getBytes(UTF_8));
-        CuratorFramework interrupted = ExerciseClient.interruptedBeforeItsFirstWrite(client,
+        CuratorFramework interrupted = InterruptedClient.beforeItsFirstWrite(client,
                 () -> other.setData().forPath("/e4/raced/from", "v2".getBytes(UTF_8)));
 
         assertThrows(KeeperException.BadVersionException.class, () -> AtomicMove.move(interrupted, "/e4/raced/from", "/e4/raced/to"),

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.zkcourse.testing.CheckClients;
 import com.zkcourse.testing.LoopbackServer;
 
 /** Checks exercise 1, {@link CreateWithParents}, on a real server. */
@@ -27,7 +28,7 @@ class CreateWithParentsCheck {
 
     @BeforeAll
     static void connect() throws Exception {
-        client = zk.closeAfterAll(ExerciseClient.connected(zk.connectString()));
+        client = zk.closeAfterAll(CheckClients.connected(zk.connectString()));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.zkcourse.testing.CheckClients;
 import com.zkcourse.testing.ChildJvm;
 import com.zkcourse.testing.LoopbackServer;
 import com.zkcourse.testing.Workspace;
@@ -57,7 +58,7 @@ class ExerciseResetTest {
         Files.writeString(begun, Files.readString(begun) + "// my notes: storingStatIn ☺\n");
         byte[] solvedBytes = Files.readAllBytes(solved);
         byte[] begunBytes = Files.readAllBytes(begun);
-        try (CuratorFramework client = ExerciseClient.connected(zk.connectString())) {
+        try (CuratorFramework client = CheckClients.connected(zk.connectString())) {
             client.create().creatingParentsIfNeeded().forPath("/crud/mine", "student".getBytes(UTF_8));
             client.create().creatingParentsIfNeeded().forPath("/watch/app1", "chapter 04's".getBytes(UTF_8));
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.zkcourse.testing.CheckClients;
 import com.zkcourse.testing.LoopbackServer;
 
 /** Checks exercise 2, {@link NodeSummary}, on a real server. */
@@ -23,7 +24,7 @@ class NodeSummaryCheck {
 
     @BeforeAll
     static void connect() throws Exception {
-        client = zk.closeAfterAll(ExerciseClient.connected(zk.connectString()));
+        client = zk.closeAfterAll(CheckClients.connected(zk.connectString()));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.zkcourse.testing.CheckClients;
 import com.zkcourse.testing.LoopbackServer;
 
 /** Checks exercise 3, {@link VersionedAppend}, on a real server. */
@@ -31,8 +32,8 @@ class VersionedAppendCheck {
 
     @BeforeAll
     static void connect() throws Exception {
-        client = zk.closeAfterAll(ExerciseClient.connected(zk.connectString()));
-        other = zk.closeAfterAll(ExerciseClient.connected(zk.connectString()));
+        client = zk.closeAfterAll(CheckClients.connected(zk.connectString()));
+        other = zk.closeAfterAll(CheckClients.connected(zk.connectString()));
     }
 
     @Test
@@ -47,7 +48,7 @@ class VersionedAppendCheck {
     @Order(2)
     void anotherClientWritesBetweenTheReadAndTheWrite() throws Exception {
         client.create().creatingParentsIfNeeded().forPath("/e3/raced", "a".getBytes(UTF_8));
-        CuratorFramework interrupted = ExerciseClient.interruptedBeforeItsFirstWrite(client,
+        CuratorFramework interrupted = InterruptedClient.beforeItsFirstWrite(client,
                 () -> other.setData().forPath("/e3/raced", "a+other".getBytes(UTF_8)));
 
         int tries = VersionedAppend.append(interrupted, "/e3/raced", "+mine");
@@ -66,7 +67,7 @@ class VersionedAppendCheck {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < 4; c++) {
-                CuratorFramework own = ExerciseClient.connected(zk.connectString());
+                CuratorFramework own = CheckClients.connected(zk.connectString());
                 clients.add(own);
                 String name = "c" + c;
                 running.add(pool.submit(() -> {
