@@ -14,13 +14,13 @@ import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 
 /** Plain ZooKeeper clients for the tests, to set up and inspect a server around a replay. */
-final class ZooKeeperClients {
+public final class ZooKeeperClients {
 
     private ZooKeeperClients() {
     }
 
     /** A ZooKeeper client for try-with-resources: closing it closes the session. */
-    record Session(ZooKeeper zk) implements AutoCloseable {
+    public record Session(ZooKeeper zk) implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -32,7 +32,7 @@ final class ZooKeeperClients {
     }
 
     /** A session with the server, once established (within 30 s). */
-    static Session connect(String server) throws IOException, InterruptedException {
+    public static Session connect(String server) throws IOException, InterruptedException {
         CountDownLatch connected = new CountDownLatch(1);
         ZooKeeper zk = new ZooKeeper(server, 30_000, event -> {
             if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
@@ -47,7 +47,7 @@ final class ZooKeeperClients {
     }
 
     /** Creates a persistent znode and any missing parents. */
-    static void create(ZooKeeper zk, String path, String data) throws KeeperException, InterruptedException {
+    public static void create(ZooKeeper zk, String path, String data) throws KeeperException, InterruptedException {
         int slash = path.lastIndexOf('/');
         if (slash > 0 && zk.exists(path.substring(0, slash), false) == null) {
             create(zk, path.substring(0, slash), null);
