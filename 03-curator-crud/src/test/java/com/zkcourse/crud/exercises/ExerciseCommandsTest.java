@@ -22,17 +22,18 @@ import com.zkcourse.testing.CheckClients;
 import com.zkcourse.testing.ChildJvm;
 import com.zkcourse.testing.LoopbackServer;
 import com.zkcourse.testing.Workspace;
-import com.zkcourse.testing.exercises.ExerciseRunner;
+import com.zkcourse.testing.exercises.CheckExercises;
 import com.zkcourse.tools.ChapterReset;
 import com.zkcourse.tools.ExerciseFiles;
 import com.zkcourse.tools.ExerciseList;
 
 /**
- * exec:java@reset of a chapter with exercises, on copies of chapters 03 and 04 (never the real folders): the
- * student's work is backed up byte for byte, the checks then fail exactly as on a fresh clone, and neither the
+ * The exercise commands a student uses, on copies of chapters 03 and 04 (never the real folders):
+ * exec:java@check shows done, to do, the hint and what the check saw; exec:java@reset backs the student's work
+ * up byte for byte, after which exec:java@progress shows every check failing as on a fresh clone; neither the
  * solutions nor chapter 04's files and znodes are touched.
  */
-class ExerciseResetTest {
+class ExerciseCommandsTest {
 
     @RegisterExtension
     static final LoopbackServer zk = new LoopbackServer();
@@ -41,7 +42,7 @@ class ExerciseResetTest {
     Path copies;
 
     @Test
-    void aResetBacksUpTheStudentsWorkAndTheChecksFailAgainAsOnAFreshClone() throws Exception {
+    void checkThenResetThenProgress() throws Exception {
         Path crud = copyOf("03-curator-crud");
         Path watch = copyOf("04-watch");
         ExerciseList exercises = ExerciseList.of(crud).orElseThrow();
@@ -58,6 +59,23 @@ class ExerciseResetTest {
         Files.writeString(begun, Files.readString(begun) + "// my notes: storingStatIn ☺\n");
         byte[] solvedBytes = Files.readAllBytes(solved);
         byte[] begunBytes = Files.readAllBytes(begun);
+
+        // What the student sees: exec:java@check, in detail (exit status 1: not all done).
+        ChildJvm.Result check = ChildJvm.run(120, List.of(), CheckExercises.class.getName(), crud.toString());
+        assertEquals(1, check.exitCode(), check.stderr());
+        assertEquals(List.of(
+                "03-curator-crud: your exercises, checked against your files in src/exercises/",
+                "",
+                "[done]  1. Create a node with its parents and a mode   (src/exercises/java/com/zkcourse/crud/exercises/CreateWithParents.java)",
+                "",
+                "[to do] 2. Read a node's data and Stat with one call   (src/exercises/java/com/zkcourse/crud/exercises/NodeSummary.java)",
+                "        hint: client.getData().storingStatIn(stat).forPath(path) fills stat; a NoNodeException means \"no such node\"",
+                "        saw:  the TODO (NodeSummary.java:27) is still there (it throws UnsupportedOperationException)"),
+                check.stdoutLines().subList(0, 7));
+        assertEquals(List.of("1 of 4 done. Check again: ./mvnw -q -pl 03-curator-crud -am compile exec:java@check",
+                "Start the chapter's exercises over: ./mvnw -q -pl 03-curator-crud -am compile exec:java@reset   (backs up "
+                        + "your files first)"), check.stdoutLines().subList(check.stdoutLines().size() - 2, check.stdoutLines().size()));
+
         try (CuratorFramework client = CheckClients.connected(zk.connectString())) {
             client.create().creatingParentsIfNeeded().forPath("/crud/mine", "student".getBytes(UTF_8));
             client.create().creatingParentsIfNeeded().forPath("/watch/app1", "chapter 04's".getBytes(UTF_8));
@@ -73,9 +91,17 @@ class ExerciseResetTest {
             assertArrayEquals(solvedBytes, Files.readAllBytes(backups.get(0).resolve(crud.resolve("src/exercises").relativize(solved))));
             assertArrayEquals(begunBytes, Files.readAllBytes(backups.get(0).resolve(crud.resolve("src/exercises").relativize(begun))));
             assertEquals(onAFreshClone, files(exercises.studentFiles()), "after the reset: the files of a fresh clone");
-            assertEquals(List.of(), check(exercises).stream()
-                    .filter(outcome -> outcome.status() != ExerciseRunner.Status.TO_DO).toList(),
-                    "after the reset every check fails again, as on a fresh clone");
+            ChildJvm.Result progress = ChildJvm.run(120, List.of(), CheckExercises.class.getName(), crud.toString(),
+                    "--progress");
+            assertEquals(0, progress.exitCode(), progress.stderr());
+            assertEquals(List.of("03-curator-crud: 0 of 4 exercises done",
+                    "  [to do] 1. Create a node with its parents and a mode",
+                    "  [to do] 2. Read a node's data and Stat with one call",
+                    "  [to do] 3. An update that never loses another client's update",
+                    "  [to do] 4. All or nothing, with a transaction",
+                    "  check: ./mvnw -q -pl 03-curator-crud -am compile exec:java@check",
+                    "  reset: ./mvnw -q -pl 03-curator-crud -am compile exec:java@reset   (backs up your files first)"),
+                    progress.stdoutLines(), "after the reset every check fails again, as on a fresh clone");
             assertEquals(solutions, files(exercises.solutions()), "the solutions are untouched");
             assertEquals(chapter04, files(watch), "chapter 04's files are untouched");
             assertEquals(List.of(), client.getChildren().forPath("/crud"), "chapter 03's znodes are reset");
@@ -100,10 +126,6 @@ class ExerciseResetTest {
             }
         }
         return to;
-    }
-
-    private List<ExerciseRunner.Outcome> check(ExerciseList exercises) throws Exception {
-        return ExerciseRunner.run(exercises, exercises.studentFiles(), Files.createTempDirectory(copies, "check"));
     }
 
     /** Every file under a folder, with its content. */
