@@ -5,7 +5,8 @@
 #   zkCli.sh -server 127.0.0.1:2181 ls /          one command, then exit with its status
 #
 # Before starting Java it checks that something listens at the -server address (default 127.0.0.1:2181):
-# ZooKeeperMain itself would keep retrying a dead address, which looks like a hang.
+# with -waitforconnection (below), ZooKeeperMain would wait out its 30 s session timeout on a dead address,
+# logging a refused connection every second, before it fails.
 set -u
 . "$(dirname "$0")/zkEnv.sh"
 zk_require_install

@@ -54,11 +54,14 @@ zk_cfg_get() {
 
 # True when something accepts TCP connections on host:port. Bash's /dev/tcp needs no extra tool; the
 # attempt is bounded by `timeout` where it exists (a remote host that drops packets would hang otherwise).
+# Host and port reach the inner bash as arguments ($1, $2 inside the single quotes), never as part of the
+# command text: a host typed as "$(rm -rf ~)" is then only a host name that does not resolve.
 zk_port_open() {
+  local probe='exec 3<>"/dev/tcp/$1/$2"'
   if command -v timeout >/dev/null 2>&1; then
-    timeout 3 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
+    timeout 3 bash -c "$probe" zk_port_open "$1" "$2" 2>/dev/null
   else
-    bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
+    bash -c "$probe" zk_port_open "$1" "$2" 2>/dev/null
   fi
 }
 

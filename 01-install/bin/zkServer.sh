@@ -98,7 +98,7 @@ read_config() {
   PID_FILE="$DATA_DIR/zookeeper_server.pid"
   LOG_DIR=${ZOO_LOG_DIR:-$ZK_HOME/logs}
   LOG_FILE="$LOG_DIR/zookeeper-$(basename "$ZOOCFG" .cfg).out"
-  # A config with server.N lines starts an ensemble member (chapter 06), which serves only with a quorum.
+  # A config with server.N lines starts an ensemble member (chapter 06, to come), which serves only with a quorum.
   if grep -q '^[[:space:]]*server\.[0-9]' "$ZOOCFG"; then ENSEMBLE=yes; else ENSEMBLE=no; fi
 }
 

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+
+import com.zkcourse.tools.CourseFailure;
+import com.zkcourse.tools.CourseMain;
 
 /**
  * Chapter 01 as a guided tour: install ZooKeeper into a scratch directory, start it, ask its status, write
@@ -25,111 +28,112 @@ public final class InstallTour {
 
     private static final String ZNODE = "/install-tour";
     private static final String DATA = "written-before-the-restart";
+    /** How often a start may meet its port taken by another program before the tour gives up. */
+    private static final int START_ATTEMPTS = 3;
 
     private final PrintStream out;
+    private final Path chapter;
     private final Path home;
     private final Shell shell;
-    private final int port;
     private final long tourStart = System.nanoTime();
+    private int port;
     private boolean serverMayRun;
 
-    private InstallTour(PrintStream out, Path scratch, int port) {
+    private InstallTour(PrintStream out, Path chapter, Path scratch) {
         this.out = out;
+        this.chapter = chapter;
         this.home = scratch.resolve("zookeeper");
         this.shell = new Shell(scratch, out);
-        this.port = port;
     }
 
-    public static void main(String[] args) throws Exception {
-        Path scratch = Files.createTempDirectory("zk-tour-");
-        InstallTour tour = new InstallTour(System.out, scratch, freeLoopbackPort());
-        boolean completed = false;
-        try {
-            completed = tour.run();
-        } finally {
-            tour.stopServerIfRunning();
-            deleteRecursively(scratch);
-        }
-        if (!completed) {
-            System.exit(1);
-        }
+    public static void main(String[] args) {
+        CourseMain.runWithoutServer(() -> {
+            Path chapter = chapterDirectory(args, Path.of("").toAbsolutePath());
+            Path scratch = Files.createTempDirectory("zk-tour-");
+            InstallTour tour = new InstallTour(System.out, chapter, scratch);
+            try {
+                tour.run();
+            } finally {
+                tour.stopServerIfRunning();
+                deleteRecursively(scratch);
+            }
+        });
     }
 
-    /** Runs every step; false (after saying why) when one fails. */
-    private boolean run() throws IOException, InterruptedException, URISyntaxException {
+    /** Runs every step; a step that fails stops the tour with a CourseFailure that names it. */
+    private void run() throws IOException, InterruptedException {
+        port = freeLoopbackPort();
         out.println("ZooKeeper server: 127.0.0.1:" + port + " (a real one this tour installs and starts in a "
                 + "scratch directory; stopped and deleted at the end)");
 
         step(1, "Install ZooKeeper into a scratch directory: jars from Maven Central, conf/zoo.cfg, data/");
         out.println("$ cd " + home.getParent());
-        Path installScript = chapterDirectory().resolve("bin").resolve("install.sh");
-        if (!expect(0, shell.run(installScript + " zookeeper", 300, installScript.toString(), home.toString()))) {
-            return false;
-        }
+        Path installScript = chapter.resolve("bin").resolve("install.sh");
+        expect(0, shell.run(installScript + " zookeeper", 300, installScript.toString(), home.toString()));
 
         step(2, "Move the client port off 2181 (that one is for your own server): edit conf/zoo.cfg");
-        useClientPort(home.resolve("conf").resolve("zoo.cfg"));
+        useClientPort();
         out.println("clientPort=" + port);
 
         step(3, "Start the server: zkServer.sh start returns once it answers");
-        serverMayRun = true;
-        Shell.Run firstStart = zkServer("start");
-        if (!expect(0, firstStart)) {
-            return false;
-        }
+        Shell.Run firstStart = start();
 
         step(4, "Ask for its status: standalone means a single server, no ensemble");
-        if (!expect(0, zkServer("status"))) {
-            return false;
-        }
+        expect(0, zkServer("status"));
 
         step(5, "Create a znode and read it back with zkCli");
-        if (!expect(0, zkCli("create", ZNODE, DATA)) || !expect(0, zkCli("get", ZNODE))) {
-            return false;
-        }
+        expect(0, zkCli("create", ZNODE, DATA));
+        expect(0, zkCli("get", ZNODE));
 
         step(6, "Stop the server");
-        if (!expect(0, zkServer("stop"))) {
-            return false;
-        }
+        expect(0, zkServer("stop"));
         serverMayRun = false;
         out.println("(status now says it is not running, with exit code 1)");
-        if (!expect(1, zkServer("status"))) {
-            return false;
-        }
+        expect(1, zkServer("status"));
 
         step(7, "Start it again");
-        serverMayRun = true;
-        Shell.Run secondStart = zkServer("start");
-        if (!expect(0, secondStart)) {
-            return false;
-        }
+        Shell.Run secondStart = start();
 
         step(8, "The znode survived the restart: the server wrote it to dataDir before acknowledging it");
         Shell.Run get = zkCli("get", ZNODE);
-        if (!expect(0, get)) {
-            return false;
-        }
+        expect(0, get);
         if (!get.output().contains(DATA)) {
-            out.println("The tour stopped: " + ZNODE + " did not come back with its data " + DATA);
-            return false;
+            throw new CourseFailure("step 8: " + ZNODE + " did not come back with its data " + DATA);
         }
 
         step(9, "Stop the server; the scratch directory is deleted next");
-        if (!expect(0, zkServer("stop"))) {
-            return false;
-        }
+        expect(0, zkServer("stop"));
         serverMayRun = false;
 
         out.println();
         out.println(String.format(Locale.ROOT, "Tour done in %.1f s. zkServer.sh start to STARTED: %.1f s and %.1f s.",
                 (System.nanoTime() - tourStart) / 1e9, firstStart.millis() / 1e3, secondStart.millis() / 1e3));
-        return true;
     }
 
     private void step(int number, String title) {
         out.println();
         out.println("Step " + number + ". " + title);
+    }
+
+    /**
+     * zkServer.sh start. The port was free when the tour chose it, but another program may have taken it since
+     * (the script then refuses, or the server cannot bind it): then the tour moves to another port and says so.
+     */
+    private Shell.Run start() throws IOException, InterruptedException {
+        serverMayRun = true;
+        for (int attempt = 1; ; attempt++) {
+            Shell.Run start = zkServer("start");
+            if (start.exitCode() != 0 && start.output().stream().anyMatch(line -> line.contains("already in use"))
+                    && attempt < START_ATTEMPTS) {
+                int taken = port;
+                port = freeLoopbackPort();
+                useClientPort();
+                out.println("(client port " + taken + " was taken by another program meanwhile: clientPort=" + port + ")");
+                continue;
+            }
+            expect(0, start);
+            return start;
+        }
     }
 
     private Shell.Run zkServer(String command) throws IOException, InterruptedException {
@@ -144,16 +148,16 @@ public final class InstallTour {
         return shell.run("zookeeper/bin/zkCli.sh -server " + server + " " + String.join(" ", command), 120, full);
     }
 
-    /** True when the command ended with the expected exit code; otherwise says so. */
-    private boolean expect(int exitCode, Shell.Run run) {
-        if (run.exitCode() == exitCode) {
-            return true;
+    /** Goes on when the command ended with the expected exit code; otherwise stops the tour, naming the command. */
+    private static void expect(int exitCode, Shell.Run run) {
+        if (run.exitCode() != exitCode) {
+            throw new CourseFailure("the tour stopped: '" + run.shown() + "' exited with " + run.exitCode()
+                    + " instead of " + exitCode + " (its output is above)");
         }
-        out.println("The tour stopped: that command exited with " + run.exitCode() + " instead of " + exitCode + ".");
-        return false;
     }
 
-    private void useClientPort(Path zooCfg) throws IOException {
+    private void useClientPort() throws IOException {
+        Path zooCfg = home.resolve("conf").resolve("zoo.cfg");
         List<String> lines = Files.readAllLines(zooCfg, StandardCharsets.UTF_8).stream()
                 .map(line -> line.startsWith("clientPort=") ? "clientPort=" + port : line)
                 .toList();
@@ -168,12 +172,34 @@ public final class InstallTour {
         }
     }
 
-    /** 01-install: this class lives in 01-install/target/classes. */
-    private static Path chapterDirectory() throws URISyntaxException {
-        Path classes = Path.of(InstallTour.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return classes.getParent().getParent();
+    /**
+     * The chapter directory, 01-install, where bin/install.sh lives: the first argument (the pom passes it);
+     * else the working directory, one of its parents or their 01-install (an IDE starts a main in the
+     * workspace or the module, with its own output directory for the classes).
+     */
+    static Path chapterDirectory(String[] args, Path workingDirectory) {
+        List<Path> candidates = new ArrayList<>();
+        if (args.length > 0) {
+            candidates.add(Path.of(args[0]).toAbsolutePath());
+        } else {
+            for (Path dir = workingDirectory; dir != null; dir = dir.getParent()) {
+                candidates.add(dir);
+                candidates.add(dir.resolve("01-install"));
+            }
+        }
+        return candidates.stream().filter(InstallTour::isChapter).findFirst()
+                .orElseThrow(() -> new CourseFailure("cannot find the chapter's bin/install.sh in "
+                        + (args.length > 0 ? args[0] : workingDirectory + " or above it")
+                        + ": run the tour from the workspace (./mvnw -q -pl 01-install -am compile exec:java)"));
     }
 
+    private static boolean isChapter(Path dir) {
+        return Files.isRegularFile(dir.resolve("bin").resolve("install.sh"))
+                && Files.isRegularFile(dir.resolve("bin").resolve("zkServer.sh"))
+                && Files.isRegularFile(dir.resolve("conf").resolve("zoo.cfg"));
+    }
+
+    /** A port nothing listens on now; start() moves to another if something takes it before the server does. */
     private static int freeLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

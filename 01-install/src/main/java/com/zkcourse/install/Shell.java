@@ -10,18 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.zkcourse.tools.CourseFailure;
+
 /**
  * Runs the chapter's shell scripts the way a student types them: echoes the command as {@code $ ...},
  * shows what it prints (stdout and stderr together, as a terminal does) and returns its exit code.
  */
 final class Shell {
 
-    /** What a command printed and how it ended. */
-    record Run(int exitCode, List<String> output, long millis) {
-
-        boolean succeeded() {
-            return exitCode == 0;
-        }
+    /** A command as the student reads it, what it printed and how it ended. */
+    record Run(String shown, int exitCode, List<String> output, long millis) {
     }
 
     private final Path workingDirectory;
@@ -52,10 +50,10 @@ final class Shell {
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             reader.join();
-            throw new IOException("'" + shown + "' did not finish within " + timeoutSeconds + " s");
+            throw new CourseFailure("'" + shown + "' did not finish within " + timeoutSeconds + " s, so it was stopped");
         }
         reader.join();
-        return new Run(process.exitValue(), List.copyOf(lines), (System.nanoTime() - start) / 1_000_000);
+        return new Run(shown, process.exitValue(), List.copyOf(lines), (System.nanoTime() - start) / 1_000_000);
     }
 
     private void echoAndKeep(Process process, List<String> lines) {

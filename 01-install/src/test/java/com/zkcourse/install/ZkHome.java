@@ -1,6 +1,7 @@
 package com.zkcourse.install;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.apache.zookeeper.client.FourLetterWordMain;
+import org.apache.zookeeper.common.X509Exception.SSLContextException;
 
 /**
  * A ZooKeeper home made by the chapter's install.sh in a temporary directory, and the scripts run against
@@ -100,6 +104,37 @@ final class ZkHome {
                 .orElseThrow(() -> new AssertionError(config + " has no " + key));
     }
 
+    /**
+     * zkServer.sh start. The config's port was free when {@link #newConfig} chose it, but a test class running
+     * beside this one may have taken it since (the script then refuses it, or the server cannot bind it): then
+     * the config moves to another free port and the server starts again. Returns the last attempt.
+     */
+    Run start(Path config) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            Run start = zkServer("start", config);
+            if (start.exitCode() == 0 || attempt == 3 || !(start.stdout() + start.stderr()).contains("already in use")) {
+                return start;
+            }
+            moveToAnotherPort(config);
+        }
+    }
+
+    /** Gives the config another free client port. */
+    void moveToAnotherPort(Path config) throws IOException {
+        List<String> lines = Files.readAllLines(config, StandardCharsets.UTF_8).stream()
+                .map(line -> line.startsWith("clientPort=") ? "clientPort=" + freePort() : line).toList();
+        Files.write(config, lines, StandardCharsets.UTF_8);
+    }
+
+    /** The server's answer to a four-letter word ("mntr", "srvr"), with ZooKeeper's own client for them. */
+    static String fourLetterWord(Path config, String word) throws IOException {
+        try {
+            return FourLetterWordMain.send4LetterWord("127.0.0.1", clientPort(config), word, false, 5000);
+        } catch (SSLContextException e) {
+            throw new IOException(e);
+        }
+    }
+
     Run zkServer(String command, Path config) throws IOException, InterruptedException {
         return zkServer(command, config, Map.of());
     }
@@ -112,6 +147,14 @@ final class ZkHome {
     Run zkCli(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/zkCli.sh").toString()));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    /** Java with the home's class path (lib/*, conf/), as the scripts run it: {@code java(..., "org.apache.zookeeper.ZooKeeperMain", ...)}. */
+    Run java(String... mainAndArgs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", home.resolve("lib") + "/*:" + home.resolve("conf"), "-Dzookeeper.root.logger=WARN,CONSOLE"));
+        command.addAll(List.of(mainAndArgs));
         return run(command);
     }
 
@@ -154,9 +197,12 @@ final class ZkHome {
         }
     }
 
-    static int freePort() throws IOException {
+    /** A port nothing listens on now; {@link #start} moves on when another program takes it first. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -17,8 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.zkcourse.testing.UnusedPort;
+
 /** Each mistake gets one line that names it and what to do, and a non-zero exit; nothing starts. */
 class ZkServerBadInputTest {
+
+    private static final String ZOOKEEPER_MAIN = "org.apache.zookeeper.ZooKeeperMain";
 
     @TempDir
     static Path temp;
@@ -83,14 +87,58 @@ class ZkServerBadInputTest {
 
     @Test
     void zkCliWhereNothingListensFailsAtOnce() throws Exception {
-        int nothing = ZkHome.freePort();
-        long start = System.nanoTime();
-        ZkHome.Run run = zk.zkCli("-server", "127.0.0.1:" + nothing, "ls", "/");
-        long seconds = (System.nanoTime() - start) / 1_000_000_000;
-        assertEquals(1, run.exitCode());
-        assertEquals(List.of("zkCli.sh: nothing answers at 127.0.0.1:" + nothing + ": start a server "
-                + "(01-install/bin/zkServer.sh start) or name another with -server host:port"), run.stderrLines());
-        assertTrue(seconds < 30, "zkCli must fail, not hang (took " + seconds + " s)");
+        try (UnusedPort nowhere = UnusedPort.reserve()) {
+            long start = System.nanoTime();
+            ZkHome.Run run = zk.zkCli("-server", nowhere.address(), "ls", "/");
+            long seconds = (System.nanoTime() - start) / 1_000_000_000;
+            assertEquals(1, run.exitCode());
+            assertEquals(List.of("zkCli.sh: nothing answers at " + nowhere.address() + ": start a server "
+                    + "(01-install/bin/zkServer.sh start) or name another with -server host:port"), run.stderrLines());
+            assertTrue(seconds < 20, "zkCli must fail, not wait for its 30 s session timeout (took " + seconds + " s)");
+        }
+    }
+
+    /**
+     * Why zkCli.sh checks the address before it starts Java: it passes ZooKeeperMain -waitforconnection (so the
+     * connection announcement never lands in the middle of a command's output), and with that option
+     * ZooKeeperMain waits for its whole session timeout (-timeout, 30 s unless given) on a dead address before it
+     * fails. Without the option it fails a command at once with ConnectionLoss.
+     */
+    @Test
+    void zooKeeperMainOnADeadAddressFailsAtOnceOrWaitsForItsSessionTimeout() throws Exception {
+        try (UnusedPort nowhere = UnusedPort.reserve()) {
+            long start = System.nanoTime();
+            ZkHome.Run atOnce = zk.java(ZOOKEEPER_MAIN, "-server", nowhere.address(), "ls", "/");
+            long atOnceSeconds = (System.nanoTime() - start) / 1_000_000_000;
+            assertEquals(1, atOnce.exitCode());
+            assertTrue(atOnce.stderrLines().contains("KeeperErrorCode = ConnectionLoss for /"), atOnce.stderr());
+            assertTrue(atOnceSeconds < 20, "without -waitforconnection no 30 s wait (took " + atOnceSeconds + " s)");
+
+            start = System.nanoTime();
+            ZkHome.Run waited = zk.java(ZOOKEEPER_MAIN, "-waitforconnection", "-timeout", "1000",
+                    "-server", nowhere.address(), "ls", "/");
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(1, waited.exitCode());
+            assertTrue(waited.stderr().contains("java.io.IOException: org.apache.zookeeper.KeeperException"
+                    + "$ConnectionLossException: KeeperErrorCode = ConnectionLoss"), waited.stderr());
+            assertTrue(waitedMillis >= 1000, "-waitforconnection waits out -timeout 1000 (took " + waitedMillis + " ms)");
+        }
+    }
+
+    /** The host typed after -server is data, never shell code: it reaches the port check as an argument. */
+    @Test
+    void aHostThatLooksLikeShellCodeIsOnlyAName() throws Exception {
+        Path marker = temp.resolve("injected");
+        try (UnusedPort nowhere = UnusedPort.reserve()) {
+            // No '/' in the host (zkCli.sh would read what follows one as a chroot): the path comes from $MARKER.
+            String server = "$(touch \"$MARKER\")127.0.0.1:" + nowhere.port();
+            ZkHome.Run run = ZkHome.run(List.of(zk.home.resolve("bin/zkCli.sh").toString(), "-server", server, "ls", "/"),
+                    Map.of("MARKER", marker.toString()));
+            assertEquals(1, run.exitCode());
+            assertEquals(List.of("zkCli.sh: nothing answers at " + server + ": start a server "
+                    + "(01-install/bin/zkServer.sh start) or name another with -server host:port"), run.stderrLines());
+        }
+        assertFalse(Files.exists(marker), "the shell ran the host as a command");
     }
 
     @Test

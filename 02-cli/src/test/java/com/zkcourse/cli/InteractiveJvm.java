@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,20 +15,69 @@ import com.zkcourse.testing.ChildJvm;
  * A main in a separate JVM whose input the test types, for the type-along zkCli: write lines, wait for
  * output, signal, and see how it ends. Its output and error streams are read together, as a terminal shows
  * them. {@link #close} kills it if it is still running, so no process outlives the test.
+ *
+ * <p>The JVM starts with Ctrl-C's signal (SIGINT) at its default, as a program started from a terminal has
+ * it. A build started in the background of a script ({@code ./mvnw verify &}) has SIGINT ignored, every
+ * process it starts inherits that, and a JVM that starts with SIGINT ignored can never catch it: Ctrl-C
+ * would then test nothing. {@code env --default-signal=INT} (GNU coreutils) undoes it where it exists.
  */
 final class InteractiveJvm implements AutoCloseable {
+
+    private static final List<String> DEFAULT_SIGINT = defaultSigint();
 
     private final Process process;
     private final OutputStream input;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final Thread reader;
 
+    /** The main with its input and output on pipes, as an IDE console or a script runs it. */
     InteractiveJvm(List<String> systemProperties, String mainClass, String... args) throws IOException {
-        process = new ProcessBuilder(ChildJvm.javaCommand(systemProperties, mainClass, args))
-                .redirectErrorStream(true).start();
+        this(withDefaultSigint(ChildJvm.javaCommand(systemProperties, mainClass, args)), mainClass);
+    }
+
+    private InteractiveJvm(List<String> command, String mainClass) throws IOException {
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
         input = process.getOutputStream();
         reader = new Thread(() -> copy(process.getInputStream()), "read-" + mainClass);
         reader.start();
+    }
+
+    /**
+     * The main on a terminal of its own, as a student runs it: util-linux's {@code script} gives it a
+     * pseudo-terminal, so jline edits lines and Ctrl-C (the byte 0x03, {@link #typeCtrlC()}) reaches it the
+     * way a keyboard's does, as a SIGINT from the terminal. Linux only.
+     */
+    static InteractiveJvm onTerminal(List<String> systemProperties, String mainClass, String... args)
+            throws IOException {
+        String commandLine = ChildJvm.javaCommand(systemProperties, mainClass, args).stream()
+                .map(word -> "'" + word.replace("'", "'\\''") + "'")
+                .reduce((a, b) -> a + " " + b).orElseThrow();
+        // -q no banner, -f flush at once, -e exit with the program's status, -c the command; no log file.
+        // The terminal gets a size first: one of 0 columns (script's, when its input is not a terminal) makes
+        // jline draw its prompt as "...".
+        return new InteractiveJvm(withDefaultSigint(List.of("script", "-qfec",
+                "stty cols 200 rows 50 && exec " + commandLine, "/dev/null")), mainClass);
+    }
+
+    private static List<String> withDefaultSigint(List<String> command) {
+        List<String> full = new ArrayList<>(DEFAULT_SIGINT);
+        full.addAll(command);
+        return full;
+    }
+
+    /** {@code env --default-signal=INT} where env knows it (GNU coreutils 8.31 and later), else nothing. */
+    private static List<String> defaultSigint() {
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=INT", "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0
+                    ? List.of("env", "--default-signal=INT") : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     private void copy(InputStream from) {
@@ -68,6 +118,12 @@ final class InteractiveJvm implements AutoCloseable {
                 output.wait(left);
             }
         }
+    }
+
+    /** Types Ctrl-C on the terminal of a JVM started {@link #onTerminal}: the terminal turns it into SIGINT. */
+    void typeCtrlC() throws IOException {
+        input.write(3);
+        input.flush();
     }
 
     /** Sends SIGINT, what Ctrl-C sends. */

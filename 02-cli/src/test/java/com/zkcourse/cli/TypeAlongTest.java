@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.testing.ListeningSockets;
@@ -88,9 +90,7 @@ class TypeAlongTest {
         int port;
         try (InteractiveJvm zkCli = new InteractiveJvm(List.of(), TypeAlong.class.getName())) {
             zkCli.awaitOutput("(CONNECTED) 0] ", 60);
-            Matcher embedded = Pattern.compile("ZooKeeper server: 127\\.0\\.0\\.1:(\\d+) \\(embedded").matcher(zkCli.output());
-            assertTrue(embedded.find(), zkCli.output());
-            port = Integer.parseInt(embedded.group(1));
+            port = embeddedPort(zkCli);
             assertEquals(List.of("127.0.0.1"), ListeningSockets.listeningAddresses(port));
             zkCli.type("ls /");
             zkCli.type("quit");
@@ -99,6 +99,49 @@ class TypeAlongTest {
             assertTrue(zkCli.output().contains("] [app1, app2, zookeeper]\n"), zkCli.output());
         }
         assertEquals(List.of(), ListeningSockets.listeningAddresses(port));
+    }
+
+    /**
+     * A student's Ctrl-C, on a terminal of its own: jline ends the prompt, the main closes the session and
+     * stops the embedded server, and the exit code is 0.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX) // util-linux's script makes the terminal
+    void ctrlCOnATerminalClosesTheSessionAndStopsAnEmbeddedServer() throws Exception {
+        int port;
+        try (InteractiveJvm zkCli = InteractiveJvm.onTerminal(List.of("lesson=06-ephemeral"), TypeAlong.class.getName())) {
+            zkCli.awaitOutput("(CONNECTED) 0] ", 60);
+            port = embeddedPort(zkCli);
+            zkCli.type("create -e /app3 mine");
+            zkCli.awaitOutput("(CONNECTED) 1] ", 30); // back at the prompt: Ctrl-C during a command ends the JVM (130)
+
+            zkCli.typeCtrlC();
+
+            assertEquals(0, zkCli.awaitExit(30), zkCli.output());
+            assertTrue(zkCli.output().endsWith("zkCli's session is closed.\r\n"), zkCli.output());
+        }
+        assertEquals(List.of(), ListeningSockets.listeningAddresses(port), "the embedded server stopped");
+    }
+
+    /** Without a terminal (an IDE console), Ctrl-C's SIGINT stops the JVM: the session is closed, then the server. */
+    @Test
+    void ctrlCWithoutATerminalAlsoStopsAnEmbeddedServer() throws Exception {
+        int port;
+        try (InteractiveJvm zkCli = new InteractiveJvm(List.of("lesson=06-ephemeral"), TypeAlong.class.getName())) {
+            zkCli.awaitOutput("(CONNECTED) 0] ", 60);
+            port = embeddedPort(zkCli);
+
+            zkCli.interrupt();
+
+            assertEquals(130, zkCli.awaitExit(30), zkCli.output());
+        }
+        assertEquals(List.of(), ListeningSockets.listeningAddresses(port), "the embedded server stopped");
+    }
+
+    private static int embeddedPort(InteractiveJvm zkCli) {
+        Matcher embedded = Pattern.compile("ZooKeeper server: 127\\.0\\.0\\.1:(\\d+) \\(embedded").matcher(zkCli.output());
+        assertTrue(embedded.find(), zkCli.output());
+        return Integer.parseInt(embedded.group(1));
     }
 
     /** The znode's stat as a new session sees it; null when it does not exist. */

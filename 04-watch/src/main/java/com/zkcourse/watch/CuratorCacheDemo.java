@@ -80,7 +80,8 @@ public final class CuratorCacheDemo {
 
             if (listen) {
                 // A CuratorCache says nothing when the connection drops: ask the client. Stop your server while
-                // listening to see SUSPENDED, then RECONNECTED when it is back (or LOST after the session timeout).
+                // listening to see SUSPENDED, then RECONNECTED when it is back (LOST first if the session timed out:
+                // then RECONNECTED brings a new session).
                 ConnectionStateListener connection = (eventClient, state) -> events.record("connection " + state);
                 client.getConnectionStateListenable().addListener(connection);
                 try (CuratorCache cache = CuratorCache.build(client, PATH)) {

@@ -45,6 +45,18 @@ final class EventLog {
         }
     }
 
+    /**
+     * The next event a listener put in its own queue, for a main that prints events itself, in an order of its
+     * choosing (listeners on different threads could print in either order).
+     */
+    static String take(BlockingQueue<String> events) throws InterruptedException {
+        String event = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        if (event == null) {
+            throw new MissingEventException("no event arrived within " + WAIT_SECONDS + " s");
+        }
+        return event;
+    }
+
     /** How many events arrived so far. */
     int total() {
         return total.get();

@@ -36,7 +36,7 @@ public final class NodeCacheDemo {
         CourseMain.run(ListenMode::requested, NodeCacheDemo::run);
     }
 
-    @SuppressWarnings("deprecation") // NodeCache: see startNodeCache
+    @SuppressWarnings("deprecation") // NodeCache: see nodeCache
     static void run(CourseServer server, boolean listen) throws Exception {
         try (CuratorFramework client = CuratorFrameworkFactory.builder()
                 .connectString(server.connectString())
@@ -56,7 +56,10 @@ public final class NodeCacheDemo {
             System.out.println("NodeCache on " + PATH + " = itheima");
             EventLog events = new EventLog();
 
-            try (NodeCache nodeCache = startNodeCache(client, events)) {
+            // Each cache is built in the try's resources and started inside it: a start that fails still closes it.
+            try (NodeCache nodeCache = nodeCache(client, events)) {
+                // true: read the node before start returns, so getCurrentData() is ready, with no event for it.
+                nodeCache.start(true);
                 System.out.println("getCurrentData() -> " + show(nodeCache.getCurrentData())
                         + "   (start(true) loaded it before returning, without calling the listener)");
                 makeChanges(client, events);
@@ -64,7 +67,8 @@ public final class NodeCacheDemo {
 
             System.out.println();
             System.out.println("The same listener with CuratorCache (Curator 5), on " + PATH + " = back");
-            try (CuratorCache cache = startCuratorCache(client, events)) {
+            try (CuratorCache cache = curatorCache(client, events)) {
+                cache.start();
                 events.await(2); // the start loads what is there: NODE_CREATED for the node, then initialized
                 makeChanges(client, events);
                 System.out.println("cache.get(\"" + PATH + "\") -> "
@@ -73,8 +77,10 @@ public final class NodeCacheDemo {
             }
 
             if (listen) {
-                try (NodeCache nodeCache = startNodeCache(client, events);
-                     CuratorCache cache = startCuratorCache(client, events)) {
+                try (NodeCache nodeCache = nodeCache(client, events);
+                     CuratorCache cache = curatorCache(client, events)) {
+                    nodeCache.start(true);
+                    cache.start();
                     events.await(2); // the CuratorCache's initial load: NODE_CREATED, initialized
                     ListenMode.untilCtrlC(server, "a NodeCache and a CuratorCache on " + PATH,
                             "set " + PATH + " hello   then   delete " + PATH + "   then   create " + PATH + " again",
@@ -86,12 +92,12 @@ public final class NodeCacheDemo {
     }
 
     /**
-     * The course's NodeCache, with the listener it registers. NodeCache is deprecated since Curator 5.0, and
-     * javac warns wherever it is used; the course still shows it because much code in the field (and the
-     * original course) uses it, and because its successor is easier to understand next to it.
+     * The course's NodeCache with the listener it registers, not started yet. NodeCache is deprecated since
+     * Curator 5.0, and javac warns wherever it is used; the course still shows it because much code in the field
+     * (and the original course) uses it, and because its successor is easier to understand next to it.
      */
     @SuppressWarnings("deprecation")
-    static NodeCache startNodeCache(CuratorFramework client, EventLog events) throws Exception {
+    static NodeCache nodeCache(CuratorFramework client, EventLog events) {
         NodeCache nodeCache = new NodeCache(client, PATH);
         // The listener is told "something changed", not what: it reads the cache to find out. After a delete
         // getCurrentData() is null (the original course's listener would throw a NullPointerException there).
@@ -99,13 +105,14 @@ public final class NodeCacheDemo {
             ChildData now = nodeCache.getCurrentData();
             events.record("nodeChanged: " + (now == null ? PATH + " is gone (getCurrentData() is null)" : show(now)));
         });
-        // true: read the node before start returns, so getCurrentData() is ready, with no event for it.
-        nodeCache.start(true);
         return nodeCache;
     }
 
-    /** The same listener with CuratorCache: SINGLE_NODE_CACHE keeps it to the one node, like NodeCache. */
-    static CuratorCache startCuratorCache(CuratorFramework client, EventLog events) {
+    /**
+     * The same listener with CuratorCache, not started yet. SINGLE_NODE_CACHE keeps it to the one node, like
+     * NodeCache (with a plain persistent watch on the node, where a whole-subtree cache uses a recursive one).
+     */
+    static CuratorCache curatorCache(CuratorFramework client, EventLog events) {
         CuratorCache cache = CuratorCache.build(client, PATH, CuratorCache.Options.SINGLE_NODE_CACHE);
         cache.listenable().addListener(CuratorCacheListener.builder()
                 .forCreates(node -> events.record("NODE_CREATED " + show(node)))
@@ -115,7 +122,6 @@ public final class NodeCacheDemo {
                 .forInitialized(() -> events.record("initialized: the cache holds " + cache.size()
                         + (cache.size() == 1 ? " node" : " nodes")))
                 .build());
-        cache.start();
         return cache;
     }
 

@@ -37,7 +37,7 @@ public final class PathChildrenCacheDemo {
         CourseMain.run(ListenMode::requested, PathChildrenCacheDemo::run);
     }
 
-    @SuppressWarnings("deprecation") // PathChildrenCache: see startPathChildrenCache
+    @SuppressWarnings("deprecation") // PathChildrenCache: see pathChildrenCache
     static void run(CourseServer server, boolean listen) throws Exception {
         try (CuratorFramework client = CuratorFrameworkFactory.builder()
                 .connectString(server.connectString())
@@ -55,7 +55,11 @@ public final class PathChildrenCacheDemo {
 
             startFromTheFixture(client);
             System.out.println("PathChildrenCache on the children of " + PATH + " (" + PATH + "/p0 = zero)");
-            try (PathChildrenCache cache = startPathChildrenCache(client, events)) {
+            // Each cache is built in the try's resources and started inside it: a start that fails still closes it.
+            try (PathChildrenCache cache = pathChildrenCache(client, events)) {
+                // POST_INITIALIZED_EVENT: load the children in the background, then send INITIALIZED.
+                // (NORMAL sends no INITIALIZED; BUILD_INITIAL_CACHE loads before start returns, without events.)
+                cache.start(PathChildrenCache.StartMode.POST_INITIALIZED_EVENT);
                 events.await(2); // the start loads the children there are, then says INITIALIZED
                 makeChanges(client, events);
                 System.out.println("getCurrentData() -> " + show(cache.getCurrentData().stream())
@@ -65,7 +69,8 @@ public final class PathChildrenCacheDemo {
             startFromTheFixture(client);
             System.out.println();
             System.out.println("The same listener with CuratorCache (Curator 5), from the same start");
-            try (CuratorCache cache = startCuratorCache(client, events)) {
+            try (CuratorCache cache = curatorCache(client, events)) {
+                cache.start();
                 events.await(2);
                 makeChanges(client, events);
                 System.out.println("cache.stream() -> " + show(cache.stream())
@@ -73,8 +78,10 @@ public final class PathChildrenCacheDemo {
             }
 
             if (listen) {
-                try (PathChildrenCache oldCache = startPathChildrenCache(client, events);
-                     CuratorCache cache = startCuratorCache(client, events)) {
+                try (PathChildrenCache oldCache = pathChildrenCache(client, events);
+                     CuratorCache cache = curatorCache(client, events)) {
+                    oldCache.start(PathChildrenCache.StartMode.POST_INITIALIZED_EVENT);
+                    cache.start();
                     events.await(4); // the initial loads: CHILD_ADDED p0, INITIALIZED; NODE_CREATED p0, initialized
                     ListenMode.untilCtrlC(server, "a PathChildrenCache and a CuratorCache on the children of " + PATH,
                             "create " + PATH + "/p1   then   set " + PATH + "/p1 qqq   then   set " + PATH + "/p1 rrr",
@@ -93,12 +100,12 @@ public final class PathChildrenCacheDemo {
     }
 
     /**
-     * The course's PathChildrenCache and its listener. PathChildrenCache is deprecated since Curator 5.0 and
-     * javac warns wherever it is used; the course still shows it because much code in the field (and the
-     * original course) uses it, and because its successor is easier to understand next to it.
+     * The course's PathChildrenCache and its listener, not started yet. PathChildrenCache is deprecated since
+     * Curator 5.0 and javac warns wherever it is used; the course still shows it because much code in the field
+     * (and the original course) uses it, and because its successor is easier to understand next to it.
      */
     @SuppressWarnings("deprecation")
-    static PathChildrenCache startPathChildrenCache(CuratorFramework client, EventLog events) throws Exception {
+    static PathChildrenCache pathChildrenCache(CuratorFramework client, EventLog events) {
         // true: keep each child's data too, so CHILD_ADDED and CHILD_UPDATED carry it.
         PathChildrenCache cache = new PathChildrenCache(client, PATH, true);
         cache.getListenable().addListener((eventClient, event) -> {
@@ -110,37 +117,26 @@ public final class PathChildrenCacheDemo {
                 default -> events.record(event.getType().toString());
             }
         });
-        // POST_INITIALIZED_EVENT: load the children in the background, then send INITIALIZED.
-        // (NORMAL sends no INITIALIZED; BUILD_INITIAL_CACHE loads before start returns, without events.)
-        cache.start(PathChildrenCache.StartMode.POST_INITIALIZED_EVENT);
         return cache;
     }
 
     /**
-     * The same listener with CuratorCache. A CuratorCache always caches the whole subtree, so the listener
-     * keeps to the direct children of PATH itself, which is what PathChildrenCache reports.
+     * The same listener with CuratorCache, not started yet. A CuratorCache always caches the whole subtree, so
+     * the listener keeps to the direct children of PATH itself, which is what PathChildrenCache reports.
      */
-    static CuratorCache startCuratorCache(CuratorFramework client, EventLog events) {
+    static CuratorCache curatorCache(CuratorFramework client, EventLog events) {
         CuratorCache cache = CuratorCache.build(client, PATH);
         cache.listenable().addListener(CuratorCacheListener.builder()
-                .forCreates(node -> {
+                .forAll((type, before, after) -> {
+                    ChildData node = after != null ? after : before; // a delete has no "after"
                     if (isChild(node)) {
-                        events.record("NODE_CREATED " + show(node));
-                    }
-                })
-                .forChanges((before, after) -> {
-                    if (isChild(after)) {
-                        events.record("NODE_CHANGED " + show(after) + "   (was " + text(before.getData()) + ")");
-                    }
-                })
-                .forDeletes(before -> {
-                    if (isChild(before)) {
-                        events.record("NODE_DELETED " + show(before));
+                        String was = type == CuratorCacheListener.Type.NODE_CHANGED
+                                ? "   (was " + text(before.getData()) + ")" : "";
+                        events.record(type + " " + show(node) + was);
                     }
                 })
                 .forInitialized(() -> events.record("initialized"))
                 .build());
-        cache.start();
         return cache;
     }
 

@@ -18,8 +18,9 @@ import com.zkcourse.tools.CourseServer;
 /**
  * Persistent watches (ZooKeeper 3.6 and later): set once with {@code addWatch}, they fire for every change
  * until they are removed or the session ends. PERSISTENT watches one node (its data and its list of
- * children); PERSISTENT_RECURSIVE watches a node and every node below it. CuratorCache is built on the
- * recursive kind.
+ * children); PERSISTENT_RECURSIVE watches a node and every node below it. CuratorCache is built on them (the
+ * recursive kind for a subtree, the plain one with SINGLE_NODE_CACHE). Neither replays the changes made while
+ * the client was disconnected: see WatchReconnectDemo.
  *
  * <pre>./mvnw -q -pl 04-watch -am compile exec:java@watch-persistent   (add -Dlisten=true to try it from zkCli)</pre>
  */

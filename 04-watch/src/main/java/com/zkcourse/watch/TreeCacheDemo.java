@@ -35,7 +35,7 @@ public final class TreeCacheDemo {
         CourseMain.run(ListenMode::requested, TreeCacheDemo::run);
     }
 
-    @SuppressWarnings("deprecation") // TreeCache: see startTreeCache
+    @SuppressWarnings("deprecation") // TreeCache: see treeCache
     static void run(CourseServer server, boolean listen) throws Exception {
         try (CuratorFramework client = CuratorFrameworkFactory.builder()
                 .connectString(server.connectString())
@@ -53,7 +53,9 @@ public final class TreeCacheDemo {
 
             startFromTheFixture(client);
             System.out.println("TreeCache on " + PATH + " = tree and everything below it (" + PATH + "/p0 = zero)");
-            try (TreeCache cache = startTreeCache(client, events)) {
+            // Each cache is built in the try's resources and started inside it: a start that fails still closes it.
+            try (TreeCache cache = treeCache(client, events)) {
+                cache.start(); // loads the subtree in the background: NODE_ADDED for each node, then INITIALIZED
                 events.await(3); // the start loads the node and its subtree, then says INITIALIZED
                 makeChanges(client, events);
                 System.out.println("getCurrentData(\"" + PATH + "\") -> " + show(cache.getCurrentData(PATH))
@@ -63,15 +65,18 @@ public final class TreeCacheDemo {
             startFromTheFixture(client);
             System.out.println();
             System.out.println("The same listener with CuratorCache (Curator 5), from the same start");
-            try (CuratorCache cache = startCuratorCache(client, events)) {
+            try (CuratorCache cache = curatorCache(client, events)) {
+                cache.start();
                 events.await(3);
                 makeChanges(client, events);
                 System.out.println("cache.stream() -> " + show(cache.stream()));
             }
 
             if (listen) {
-                try (TreeCache oldCache = startTreeCache(client, events);
-                     CuratorCache cache = startCuratorCache(client, events)) {
+                try (TreeCache oldCache = treeCache(client, events);
+                     CuratorCache cache = curatorCache(client, events)) {
+                    oldCache.start();
+                    cache.start();
                     events.await(6); // the initial loads: /watch/app3, p0 and INITIALIZED from each cache
                     ListenMode.untilCtrlC(server, "a TreeCache and a CuratorCache on " + PATH,
                             "set " + PATH + " aaa   then   create " + PATH + "/p1 x   then   set " + PATH + "/p1 ttt",
@@ -90,12 +95,12 @@ public final class TreeCacheDemo {
     }
 
     /**
-     * The course's TreeCache and its listener. TreeCache is deprecated since Curator 5.0 and javac warns
-     * wherever it is used; the course still shows it because much code in the field (and the original
-     * course) uses it, and because its successor is easier to understand next to it.
+     * The course's TreeCache and its listener, not started yet. TreeCache is deprecated since Curator 5.0 and
+     * javac warns wherever it is used; the course still shows it because much code in the field (and the
+     * original course) uses it, and because its successor is easier to understand next to it.
      */
     @SuppressWarnings("deprecation")
-    static TreeCache startTreeCache(CuratorFramework client, EventLog events) throws Exception {
+    static TreeCache treeCache(CuratorFramework client, EventLog events) {
         TreeCache cache = new TreeCache(client, PATH);
         cache.getListenable().addListener((eventClient, event) -> {
             switch (event.getType()) {
@@ -105,12 +110,11 @@ public final class TreeCacheDemo {
                 default -> events.record(event.getType().toString());
             }
         });
-        cache.start(); // loads the subtree in the background: NODE_ADDED for each node, then INITIALIZED
         return cache;
     }
 
-    /** The same listener with CuratorCache, which caches the node and its whole subtree, like TreeCache. */
-    static CuratorCache startCuratorCache(CuratorFramework client, EventLog events) {
+    /** The same listener with CuratorCache (not started yet), which caches the node and its subtree, like TreeCache. */
+    static CuratorCache curatorCache(CuratorFramework client, EventLog events) {
         CuratorCache cache = CuratorCache.build(client, PATH);
         cache.listenable().addListener(CuratorCacheListener.builder()
                 .forCreates(node -> events.record("NODE_CREATED " + show(node)))
@@ -119,7 +123,6 @@ public final class TreeCacheDemo {
                 .forDeletes(before -> events.record("NODE_DELETED " + show(before)))
                 .forInitialized(() -> events.record("initialized: the cache holds " + cache.size() + " nodes"))
                 .build());
-        cache.start();
         return cache;
     }
 

@@ -5,7 +5,8 @@ import com.zkcourse.tools.CourseServer;
 
 /**
  * The chapter in order, on one server: raw watches first (what everything else is built on), then the
- * course's three caches, then CuratorCache.
+ * course's three caches, then CuratorCache; then what a disconnect and a lost session do to watches (the
+ * disconnect on servers of its own, which it stops and starts).
  *
  * <pre>./mvnw -q -pl 04-watch -am compile exec:java</pre>
  */
@@ -31,6 +32,9 @@ public final class WatchTour {
             part("path-children-cache", "PathChildrenCache", PathChildrenCacheDemo::run, server);
             part("tree-cache", "TreeCache", TreeCacheDemo::run, server);
             part("curator-cache", "CuratorCache", CuratorCacheDemo::run, server);
+            part("watch-reconnect", "watches across a disconnect", (ignored, noListen) -> WatchReconnectDemo.run(), server);
+            part("session-expiry", "session expiry", (chosen, noListen) -> SessionExpiryDemo.run(chosen.connectString()),
+                    server);
         });
     }
 

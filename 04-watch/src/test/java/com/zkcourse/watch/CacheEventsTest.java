@@ -3,11 +3,16 @@ package com.zkcourse.watch;
 import static com.zkcourse.watch.Recorder.bytes;
 import static com.zkcourse.watch.Recorder.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +26,9 @@ import org.apache.curator.framework.recipes.cache.PathChildrenCache;
 import org.apache.curator.framework.recipes.cache.PathChildrenCacheListener;
 import org.apache.curator.framework.recipes.cache.TreeCache;
 import org.apache.curator.retry.RetryOneTime;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -204,6 +212,87 @@ class CacheEventsTest {
             client.setData().forPath(path, bytes("next"));
             events.expect("NODE_CHANGED " + path + "=next was itheima");
             assertEquals(1, cache.size());
+        }
+    }
+
+    /**
+     * The README: with SINGLE_NODE_CACHE a CuratorCache sets a plain persistent watch on its node, without it a
+     * recursive one. Asking the server to remove a kind of watch this session does not have fails, so each
+     * removal shows which kind the cache set (and leaves the caches deaf, at the end of the test).
+     */
+    @Test
+    void aSingleNodeCuratorCacheSetsAPlainPersistentWatchAndAWholeTreeOneARecursiveWatch() throws Exception {
+        String single = "/t-watch-kind/single";
+        String tree = "/t-watch-kind/tree";
+        client.create().creatingParentsIfNeeded().forPath(single, bytes("s"));
+        client.create().forPath(tree, bytes("t"));
+        CountDownLatch initialized = new CountDownLatch(2);
+        try (CuratorCache singleCache = CuratorCache.build(client, single, CuratorCache.Options.SINGLE_NODE_CACHE);
+             CuratorCache treeCache = CuratorCache.build(client, tree)) {
+            for (CuratorCache cache : List.of(singleCache, treeCache)) {
+                cache.listenable().addListener(CuratorCacheListener.builder().forInitialized(initialized::countDown).build());
+                cache.start();
+            }
+            assertTrue(initialized.await(Recorder.WAIT_SECONDS, TimeUnit.SECONDS));
+            ZooKeeper zk = client.getZookeeperClient().getZooKeeper();
+            assertThrows(KeeperException.NoWatcherException.class,
+                    () -> zk.removeAllWatches(single, Watcher.WatcherType.PersistentRecursive, false));
+            zk.removeAllWatches(single, Watcher.WatcherType.Persistent, false);
+            assertThrows(KeeperException.NoWatcherException.class,
+                    () -> zk.removeAllWatches(tree, Watcher.WatcherType.Persistent, false));
+            zk.removeAllWatches(tree, Watcher.WatcherType.PersistentRecursive, false);
+        }
+    }
+
+    /**
+     * The README's table of where listeners run: PathChildrenCache and TreeCache on a thread of each cache's own,
+     * NodeCache on the ZooKeeper client's event thread (where watchers run), and every CuratorCache of a client on
+     * one SafeNotifyService thread.
+     */
+    @Test
+    void eachCacheCallsItsListenersOnTheThreadTheReadmeNames() throws Exception {
+        String path = "/t-threads";
+        client.create().forPath(path, bytes("v0"));
+        Map<String, Thread> threads = new ConcurrentHashMap<>();
+        CountDownLatch heard = new CountDownLatch(7);
+        Runnable watcherThread = () -> heardOn("watcher", threads, heard);
+        try (NodeCache node = new NodeCache(client, path);
+             PathChildrenCache children = new PathChildrenCache(client, path, true);
+             TreeCache tree1 = new TreeCache(client, path);
+             TreeCache tree2 = new TreeCache(client, path);
+             CuratorCache curator1 = CuratorCache.build(client, path);
+             CuratorCache curator2 = CuratorCache.build(client, path, CuratorCache.Options.SINGLE_NODE_CACHE)) {
+            node.getListenable().addListener(() -> heardOn("NodeCache", threads, heard));
+            children.getListenable().addListener((c, event) -> heardOn("PathChildrenCache", threads, heard));
+            tree1.getListenable().addListener((c, event) -> heardOn("TreeCache 1", threads, heard));
+            tree2.getListenable().addListener((c, event) -> heardOn("TreeCache 2", threads, heard));
+            curator1.listenable().addListener((type, before, after) -> heardOn("CuratorCache 1", threads, heard));
+            curator2.listenable().addListener((type, before, after) -> heardOn("CuratorCache 2", threads, heard));
+            node.start(true);
+            children.start();
+            tree1.start();
+            tree2.start();
+            curator1.start();
+            curator2.start();
+            client.getData().usingWatcher((Watcher) event -> watcherThread.run()).forPath(path);
+            client.setData().forPath(path, bytes("v1"));           // NodeCache, the watcher, the trees and the CuratorCaches
+            client.create().forPath(path + "/child", bytes("c"));  // PathChildrenCache
+            assertTrue(heard.await(Recorder.WAIT_SECONDS, TimeUnit.SECONDS), "heard from " + threads.keySet());
+        }
+        assertSame(threads.get("watcher"), threads.get("NodeCache"), "NodeCache on the client's event thread");
+        assertTrue(threads.get("NodeCache").getName().endsWith("-EventThread"), threads.get("NodeCache").getName());
+        assertTrue(threads.get("PathChildrenCache").getName().startsWith("Curator-PathChildrenCache-"));
+        assertTrue(threads.get("TreeCache 1").getName().startsWith("Curator-TreeCache-"));
+        assertTrue(threads.get("TreeCache 2").getName().startsWith("Curator-TreeCache-"));
+        assertNotSame(threads.get("TreeCache 1"), threads.get("TreeCache 2"), "a thread for each TreeCache");
+        assertSame(threads.get("CuratorCache 1"), threads.get("CuratorCache 2"), "one thread for the client's CuratorCaches");
+        assertTrue(threads.get("CuratorCache 1").getName().startsWith("Curator-SafeNotifyService-"));
+    }
+
+    /** Notes the thread a listener was first called on. */
+    private static void heardOn(String listener, Map<String, Thread> threads, CountDownLatch heard) {
+        if (threads.putIfAbsent(listener, Thread.currentThread()) == null) {
+            heard.countDown();
         }
     }
 

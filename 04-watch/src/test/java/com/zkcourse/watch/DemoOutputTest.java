@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,20 @@ import com.zkcourse.testing.ReadmeQuotes;
 
 /**
  * The demos as a student runs them, each in a JVM of its own against a real server: what they print is what
- * the README quotes, the tour runs them all in order, and -Dlisten=true shows outside changes and ends
- * cleanly on Ctrl-C.
+ * the README quotes, on stdout and on stderr, the tour runs them all in order, and -Dlisten=true shows outside
+ * changes and ends cleanly on Ctrl-C.
  */
 class DemoOutputTest {
 
     private static final Path README = Path.of("README.md");
-    private static final OutputMask MASK = OutputMask.standard();
+    /** The course-wide masks, and the time at the start of a log line. */
+    static final OutputMask MASK = OutputMask.standard().and("(?m)^\\d\\d:\\d\\d:\\d\\d ", "<time> ");
+    /** The README's quotes of what a demo logs on stderr; a demo not listed logs nothing. */
+    private static final Map<String, String> STDERR = Map.of(
+            "watch-reconnect", "watch-reconnect-stderr",
+            "session-expiry", "session-expiry-stderr");
+    /** What the client logs for each attempt to reach a server that is down (the README quotes it too). */
+    private static final String REFUSED = "refused-stderr";
 
     /** README marker (= execution id) -> the demo's main, in the tour's order, with the tour's title. */
     private static final Map<String, Class<?>> DEMOS = new LinkedHashMap<>();
@@ -47,6 +55,8 @@ class DemoOutputTest {
         demo("path-children-cache", PathChildrenCacheDemo.class, "PathChildrenCache");
         demo("tree-cache", TreeCacheDemo.class, "TreeCache");
         demo("curator-cache", CuratorCacheDemo.class, "CuratorCache");
+        demo("watch-reconnect", WatchReconnectDemo.class, "watches across a disconnect");
+        demo("session-expiry", SessionExpiryDemo.class, "session expiry");
     }
 
     private static void demo(String name, Class<?> main, String title) {
@@ -66,30 +76,61 @@ class DemoOutputTest {
     void eachDemoPrintsWhatTheReadmeQuotes(String name, Class<?> main) throws Exception {
         ChildJvm.Result result = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString()), main.getName());
         assertEquals(0, result.exitCode(), result.stderr());
-        assertEquals("", result.stderr());
         assertEquals(MASK.apply(ReadmeQuotes.quoted(README, name)), MASK.apply(result.stdoutLines()));
+        assertEquals(stderrQuote(name), withoutRefusedAttempts(result.stderrLines()));
     }
 
     @Test
     void theReadmeQuotesEveryDemoAndNothingElse() throws Exception {
-        assertEquals(List.copyOf(DEMOS.keySet()), ReadmeQuotes.names(README));
+        List<String> expected = new ArrayList<>();
+        for (String name : DEMOS.keySet()) {
+            expected.add(name);
+            if (STDERR.containsKey(name)) {
+                expected.add(STDERR.get(name));
+            }
+            if (name.equals("watch-reconnect")) {
+                expected.add(REFUSED);
+            }
+        }
+        assertEquals(expected, ReadmeQuotes.names(README));
+    }
+
+    /** The README's stderr quote for a demo, masked; empty for a demo that logs nothing. */
+    private static List<String> stderrQuote(String name) throws Exception {
+        return STDERR.containsKey(name) ? MASK.apply(ReadmeQuotes.quoted(README, STDERR.get(name))) : List.of();
+    }
+
+    /**
+     * The lines, masked, without the pairs the client logs for each attempt to reach a server that is down: how
+     * many there are depends on when the attempts fall (ConnectionLossTest checks the pair itself).
+     */
+    static List<String> withoutRefusedAttempts(List<String> stderrLines) throws Exception {
+        List<String> refused = MASK.apply(ReadmeQuotes.quoted(README, REFUSED));
+        List<String> lines = new ArrayList<>(MASK.apply(stderrLines));
+        for (int at = Collections.indexOfSubList(lines, refused); at >= 0; at = Collections.indexOfSubList(lines, refused)) {
+            lines.subList(at, at + refused.size()).clear();
+        }
+        return lines;
     }
 
     @Test
     void theTourRunsEveryDemoInOrder() throws Exception {
         List<String> expected = new ArrayList<>();
+        List<String> expectedStderr = new ArrayList<>();
         expected.add("ZooKeeper server: <which>");
         for (String name : DEMOS.keySet()) {
             expected.add("");
             expected.add("=== " + TITLES.get(name) + "   (alone: exec:java@" + name + ") ===");
             List<String> quote = MASK.apply(ReadmeQuotes.quoted(README, name));
-            expected.addAll(quote.subList(1, quote.size())); // each demo alone starts with the server line
+            // Each demo alone starts with the tour's server line; the reconnect demo's is of its own server.
+            expected.addAll(name.equals("watch-reconnect") ? quote : quote.subList(1, quote.size()));
+            expectedStderr.addAll(stderrQuote(name));
         }
         ChildJvm.Result result = ChildJvm.run(120, List.of("zk.connect=" + zk.connectString()),
                 WatchTour.class.getName());
         assertEquals(0, result.exitCode(), result.stderr());
-        assertEquals("", result.stderr());
         assertEquals(expected, MASK.apply(result.stdoutLines()));
+        assertEquals(expectedStderr, withoutRefusedAttempts(result.stderrLines()));
     }
 
     @Test

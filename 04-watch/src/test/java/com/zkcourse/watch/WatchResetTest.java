@@ -30,17 +30,19 @@ class WatchResetTest {
 
     /** The starting nodes, as chapter-state.txt lists them and the demos start from. */
     // "create /watch" without data: the node has none at all (null), as after zkCli's "create /watch".
-    private static final Map<String, String> STARTING_NODES = new TreeMap<>(Map.of(
-            "/watch", "null",
-            "/watch/once", "v0",
-            "/watch/persistent", "v0",
-            "/watch/app1", "itheima",
-            "/watch/app2", "hehe",
-            "/watch/app2/p0", "zero",
-            "/watch/app3", "tree",
-            "/watch/app3/p0", "zero",
-            "/watch/app4", "cache",
-            "/watch/app4/p0", "zero"));
+    private static final Map<String, String> STARTING_NODES = new TreeMap<>(Map.ofEntries(
+            Map.entry("/watch", "null"),
+            Map.entry("/watch/once", "v0"),
+            Map.entry("/watch/persistent", "v0"),
+            Map.entry("/watch/app1", "itheima"),
+            Map.entry("/watch/app2", "hehe"),
+            Map.entry("/watch/app2/p0", "zero"),
+            Map.entry("/watch/app3", "tree"),
+            Map.entry("/watch/app3/p0", "zero"),
+            Map.entry("/watch/app4", "cache"),
+            Map.entry("/watch/app4/p0", "zero"),
+            Map.entry("/watch/session", "null"),
+            Map.entry("/watch/session/config", "v0")));
 
     @RegisterExtension
     static final LoopbackServer zk = new LoopbackServer();
@@ -83,6 +85,8 @@ class WatchResetTest {
                 "  created /watch/app3/p0 = zero",
                 "  created /watch/app4 = cache",
                 "  created /watch/app4/p0 = zero",
+                "  created /watch/session",
+                "  created /watch/session/config = v0",
                 "Reset of 04-watch done: its znodes are back at the starting state."), result.stdoutLines());
         assertEquals(STARTING_NODES, tree("/watch"));
         assertEquals(Map.of("/crud", "", "/crud/app1", "itheima"), tree("/crud"));

@@ -41,6 +41,11 @@ public final class CourseMain {
         void run(CourseServer server, T switches) throws Exception;
     }
 
+    /** The body of a main that uses no server of the connect rule. */
+    public interface Task {
+        void run() throws Exception;
+    }
+
     /** Finds the main that called run, to name it when no chapter is set. */
     private static final StackWalker CALLER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
@@ -63,6 +68,19 @@ public final class CourseMain {
             try (CourseServer server = CourseServer.chooseRunning(why)) {
                 body.run(server);
             }
+        } catch (Exception e) {
+            report(who, e);
+        }
+    }
+
+    /**
+     * For a main that uses no server of the connect rule (chapter 01's tour installs and starts its own with
+     * the chapter's scripts): no server is chosen, and the main ends the same way as with {@link #run(Body)}.
+     */
+    public static void runWithoutServer(Task task) {
+        String who = who(CALLER.getCallerClass());
+        try {
+            task.run();
         } catch (Exception e) {
             report(who, e);
         }
