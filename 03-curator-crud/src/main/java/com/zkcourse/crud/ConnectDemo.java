@@ -30,13 +30,20 @@ public final class ConnectDemo {
 
     static void run(String connectString) throws Exception {
         Show.title("connect: CuratorFrameworkFactory.newClient(...) and CuratorFrameworkFactory.builder()");
-        withTheFactoryMethod(connectString);
-        withTheBuilder(connectString);
-        whenNoServerIsThere();
+        // Both clients stay open until step 4 (closed at the end of the block, even after an exception).
+        try (CuratorFramework client = withTheFactoryMethod(connectString);
+             CuratorFramework withANamespace = withTheBuilder(connectString)) {
+            whenNoServerIsThere();
+            Show.step(4, "Closing");
+            Show.call("client.close()");
+            client.close(); // a second close, at the end of the try block, does nothing
+            Show.result("client.getState() = " + client.getState()
+                    + ": the session is over, and with it every ephemeral node it owned");
+        }
     }
 
     /** The original course's first way: every setting an argument. */
-    private static void withTheFactoryMethod(String connectString) throws Exception {
+    private static CuratorFramework withTheFactoryMethod(String connectString) throws Exception {
         Show.step(1, "A client from the factory method (the original course's first way)");
         Show.call("CuratorFrameworkFactory.newClient(connectString, 60_000, 5_000, retryPolicy)");
         RetryPolicy retryPolicy = new ExponentialBackoffRetry(1_000, 3);
@@ -49,34 +56,30 @@ public final class ConnectDemo {
                 + " ConnectionLossException");
         Show.note("ExponentialBackoffRetry(1_000, 3): such a call is tried again up to 3 times,"
                 + " after 1 s, then 1 to 3 s, then 1 to 7 s (random, doubling)");
-        try (client) { // closed at the end of the block, even after an exception (a second close does nothing)
-            Show.call("client.start()");
-            client.start();
-            Show.result("returns at once: Curator connects in the background");
-            Show.call("client.blockUntilConnected(5, TimeUnit.SECONDS)");
-            boolean connected = client.blockUntilConnected(5, TimeUnit.SECONDS);
-            Show.result(connected + ": the course's mains wait 5 s at most, then stop with one line (step 3)");
-            if (!connected) {
-                throw new CourseFailure("no connection to " + connectString + " within 5 s: is the server still running?");
-            }
-            // Underneath is ZooKeeper's own client; its session is what the server knows us by.
-            Show.call("client.getZookeeperClient().getZooKeeper().getSessionId()");
-            long sessionId = client.getZookeeperClient().getZooKeeper().getSessionId();
-            Show.result("0x" + Long.toHexString(sessionId) + ": the session the server opened for this client");
-            Show.call("client.getZookeeperClient().getZooKeeper().getSessionTimeout()");
-            int granted = client.getZookeeperClient().getZooKeeper().getSessionTimeout();
-            Show.result(granted + " ms: what the server granted of the 60000 ms asked");
-            Show.note("A server grants between its minSessionTimeout and maxSessionTimeout, by default 2 and 20 ticks:");
-            Show.note("4000 to 40000 ms with tickTime=2000, as in chapter 01's zoo.cfg and the embedded server.");
-            Show.call("client.close()");
+        Show.call("client.start()");
+        client.start();
+        Show.result("returns at once: Curator connects in the background");
+        Show.call("client.blockUntilConnected(5, TimeUnit.SECONDS)");
+        boolean connected = client.blockUntilConnected(5, TimeUnit.SECONDS);
+        Show.result(connected + ": the course's mains wait 5 s at most, then stop with one line (step 3)");
+        if (!connected) {
             client.close();
-            Show.result("client.getState() = " + client.getState()
-                    + ": the session is over, and with it every ephemeral node it owned");
+            throw new CourseFailure("no connection to " + connectString + " within 5 s: is the server still running?");
         }
+        // Underneath is ZooKeeper's own client; its session is what the server knows us by.
+        Show.call("client.getZookeeperClient().getZooKeeper().getSessionId()");
+        long sessionId = client.getZookeeperClient().getZooKeeper().getSessionId();
+        Show.result("0x" + Long.toHexString(sessionId) + ": the session the server opened for this client");
+        Show.call("client.getZookeeperClient().getZooKeeper().getSessionTimeout()");
+        int granted = client.getZookeeperClient().getZooKeeper().getSessionTimeout();
+        Show.result(granted + " ms: what the server granted of the 60000 ms asked");
+        Show.note("A server grants between its minSessionTimeout and maxSessionTimeout, by default 2 and 20 ticks:");
+        Show.note("4000 to 40000 ms with tickTime=2000, as in chapter 01's zoo.cfg and the embedded server.");
+        return client;
     }
 
     /** The original course's second way: a builder, which also takes a namespace. */
-    private static void withTheBuilder(String connectString) throws Exception {
+    private static CuratorFramework withTheBuilder(String connectString) throws Exception {
         Show.step(2, "A client from the builder, with a namespace (the original course's second way)");
         Show.call("CuratorFrameworkFactory.builder()");
         Show.call("    .connectString(connectString)");
@@ -86,16 +89,16 @@ public final class ConnectDemo {
         Show.call("    .namespace(namespace)");
         Show.call("    .build()");
         Show.note("with namespace \"crud\": ConnectDemo.newClient, the client of every demo in this chapter");
-        try (CuratorFramework client = connect(connectString, "crud")) {
-            Show.call("client.getNamespace()");
-            String namespace = client.getNamespace();
-            Show.result(Show.quoted(namespace) + ": client.create().forPath(\"/app1\") makes the znode /crud/app1");
-            Show.call("client.checkExists().forPath(\"/\")");
-            boolean exists = client.checkExists().forPath("/") != null;
-            Show.result(exists
-                    ? "a Stat, not null: \"/\" is /crud, and it exists (Curator creates the namespace's node on first use)"
-                    : "null: /crud does not exist");
-        }
+        CuratorFramework client = connect(connectString, "crud");
+        Show.call("client.getNamespace()");
+        String namespace = client.getNamespace();
+        Show.result(Show.quoted(namespace) + ": client.create().forPath(\"/app1\") makes the znode /crud/app1");
+        Show.call("client.checkExists().forPath(\"/\")");
+        boolean exists = client.checkExists().forPath("/") != null;
+        Show.result(exists
+                ? "a Stat, not null: \"/\" is /crud, and it exists (Curator creates the namespace's node on first use)"
+                : "null: /crud does not exist");
+        return client;
     }
 
     /** Nothing listens where the client is told to connect: start() does not mind, blockUntilConnected says so. */
