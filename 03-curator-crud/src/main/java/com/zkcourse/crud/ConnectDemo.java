@@ -117,9 +117,8 @@ public final class ConnectDemo {
                 boolean connected = client.blockUntilConnected(2, TimeUnit.SECONDS); // 2 s: enough to see it
                 Show.result(connected ? "true: something answered after all" : "false after 2 s. Meanwhile ZooKeeper's"
                         + " client tried about once a second, and logged each refusal on stderr.");
-                Show.note("A main stops here with one line. Without the check, the first call would wait 5 s for a");
-                Show.note("connection, be tried 3 more times, seconds apart, and only then throw ConnectionLossException:");
-                Show.note("some 10 s later.");
+                Show.note("A main stops here with one line. Without the check, the first call would wait 5 s for a connection,");
+                Show.note("be tried 3 more times, seconds apart, and only then throw ConnectionLossException: some 10 s later.");
             }
         }
     }
@@ -138,7 +137,7 @@ public final class ConnectDemo {
                 .build();
     }
 
-    /** A client of {@link #newClient}, started and connected; a server that does not answer in 5 s is one line, not a hang. */
+    /** A client of {@link #newClient}, started and connected: no answer within 5 s is one line, not a hang. */
     static CuratorFramework connect(String connectString, String namespace) throws InterruptedException {
         CuratorFramework client = newClient(connectString, namespace);
         client.start(); // returns at once: Curator connects in the background
