@@ -3,12 +3,13 @@ package com.zkcourse.crud;
 import com.zkcourse.tools.CourseMain;
 
 /**
- * Chapter 03, the whole chapter in order: connect, create, get, set, delete, on one server.
+ * Chapter 03, the whole chapter in order: connect, create, get, set, delete, transaction, lost-reply, on one server.
  *
  * <pre>./mvnw -q -pl 03-curator-crud -am compile exec:java</pre>
  *
  * Each topic also runs alone: {@code exec:java@connect}, {@code @create}, {@code @get}, {@code @set},
- * {@code @delete}. Each starts by emptying /crud, so the order does not matter and every run prints the same.
+ * {@code @delete}, {@code @transaction}, {@code @lost-reply}. Each starts by emptying /crud, so the order does not
+ * matter and every run prints the same.
  */
 public final class CrudTour {
 
@@ -23,6 +24,8 @@ public final class CrudTour {
             GetDemo.run(connectString);
             SetDemo.run(connectString);
             DeleteDemo.run(connectString);
+            TransactionDemo.run(connectString);
+            LostReplyDemo.run(connectString);
         });
     }
 }

@@ -19,5 +19,7 @@ final class Leftovers {
         for (String child : client.getChildren().forPath("/")) {
             client.delete().deletingChildrenIfNeeded().forPath("/" + child);
         }
+        Show.line("setup: emptied /crud, so that every run starts the same"
+                + " (the client's namespace is \"crud\": \"/app1\" is /crud/app1)");
     }
 }

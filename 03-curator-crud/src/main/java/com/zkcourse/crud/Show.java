@@ -7,9 +7,9 @@ import org.apache.zookeeper.KeeperException;
  *
  * <pre>
  * 2. Create with data (the original course's testCreate)
- * client.create().forPath("/app2", "hehe".getBytes())      the call, as you would write it
- *   -> "/app2"                                             what it returned (or the exception, in one line)
- * zk> get /crud/app2                                       the server side, as zkCli.sh shows it
+ * client.create().forPath("/app2", "hehe".getBytes(UTF_8))   the call, as the code makes it
+ *   -> "/app2"                                               what it returned (or the exception, in one line)
+ * zk> get /crud/app2                                         the server side, as zkCli.sh shows it
  * hehe
  * </pre>
  *
@@ -32,7 +32,10 @@ final class Show {
         System.out.println(number + ". " + text);
     }
 
-    /** A call as it is written in the code. */
+    /**
+     * A call exactly as the code below it makes it: one string literal, which NotesAndCodeTest finds as code in
+     * the same demo, so the two cannot drift apart.
+     */
     static void call(String code) {
         System.out.println(code);
     }

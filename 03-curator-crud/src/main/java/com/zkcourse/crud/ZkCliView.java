@@ -4,12 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZKUtil;
+import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Stat;
 
 /**
@@ -27,18 +26,10 @@ final class ZkCliView implements AutoCloseable {
     }
 
     static ZkCliView open(String connectString) throws Exception {
-        CuratorFramework zkCli = CuratorFrameworkFactory.builder()
-                .connectString(connectString)
-                .sessionTimeoutMs(60_000)
-                .connectionTimeoutMs(5_000)
-                .retryPolicy(new ExponentialBackoffRetry(1_000, 3))
-                .build(); // no namespace: like zkCli.sh it sees the whole tree, /zookeeper included
-        zkCli.start();
-        if (!zkCli.blockUntilConnected(5, TimeUnit.SECONDS)) {
-            zkCli.close();
-            throw new NotConnectedException(connectString, 5);
-        }
-        return new ZkCliView(zkCli);
+        // No namespace: like zkCli.sh it sees the whole tree, /zookeeper included.
+        ZkCliView view = new ZkCliView(ConnectDemo.connect(connectString, null));
+        Show.line("A \"zk>\" line shows the server the way zkCli.sh shows it, from a session of its own.");
+        return view;
     }
 
     /** zkCli's {@code ls path}: the children, sorted (the server returns them in no particular order). */
@@ -83,6 +74,15 @@ final class ZkCliView implements AutoCloseable {
             Show.line("Node does not exist: " + path);
         } else {
             StatLines.of(stat).forEach(Show::line);
+        }
+    }
+
+    /** zkCli's {@code getAcl path}: who may do what, one entry at a time. */
+    void getAcl(String path) throws Exception {
+        prompt("getAcl " + path);
+        for (ACL acl : zkCli.getACL().forPath(path)) {
+            // As zkCli's GetAclCommand prints it: the Id's own toString ends in a line break.
+            Show.line(acl.getId() + ": " + ZKUtil.getPermString(acl.getPerms()));
         }
     }
 

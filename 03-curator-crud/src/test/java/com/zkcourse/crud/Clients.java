@@ -8,7 +8,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 
-/** Clients for the tests, built like the chapter's: the demos' settings, started and connected. */
+/** Clients for the tests: the demos' own (ConnectDemo.newClient), or its settings with a change; started and connected. */
 final class Clients {
 
     private Clients() {
@@ -16,14 +16,15 @@ final class Clients {
 
     /** A client like the demos' own: namespace "crud", so "/x" is /crud/x on the server. */
     static CuratorFramework crud(String connectString) throws InterruptedException {
-        return connected(builder(connectString).namespace("crud").build());
+        return connected(ConnectDemo.newClient(connectString, "crud"));
     }
 
     /** A client without a namespace, like zkCli.sh: it sees full paths. */
     static CuratorFramework plain(String connectString) throws InterruptedException {
-        return connected(builder(connectString).build());
+        return connected(ConnectDemo.newClient(connectString, null));
     }
 
+    /** The demos' settings, for a test that changes one of them (a shorter timeout, another retry policy). */
     static CuratorFrameworkFactory.Builder builder(String connectString) {
         return CuratorFrameworkFactory.builder()
                 .connectString(connectString)

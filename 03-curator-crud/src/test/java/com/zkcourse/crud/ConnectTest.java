@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.framework.CuratorFramework;
@@ -17,10 +19,15 @@ import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.retry.RetryOneTime;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.server.quorum.QuorumPeerConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import com.zkcourse.tools.CourseFailure;
 import com.zkcourse.testing.ChildJvm;
 import com.zkcourse.testing.UnusedPort;
 import com.zkcourse.testing.LoopbackServer;
@@ -79,17 +86,40 @@ class ConnectTest {
         }
     }
 
-    /** Every demo waits for its connection with blockUntilConnected(5, SECONDS) and stops when it does not come. */
+    /** Every demo connects through ConnectDemo.connect: blockUntilConnected(5, SECONDS), then one line if it did not. */
     @Test
     void aDemoThatCannotConnectStopsWithOneLineThatSaysWhatToDo() throws Exception {
         try (UnusedPort unused = UnusedPort.reserve()) {
             String nowhere = unused.address();
-            NotConnectedException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                    () -> assertThrows(NotConnectedException.class, () -> CreateDemo.run(nowhere)));
-            assertEquals("No connection to a ZooKeeper server at " + nowhere + " within 5 s. Start one"
-                    + " (01-install/bin/zkServer.sh start) or drop -Dzk.connect to use an embedded server.",
-                    e.getMessage());
+            CourseFailure e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThrows(CourseFailure.class, () -> CreateDemo.run(nowhere)));
+            assertEquals("no connection to " + nowhere + " within 5 s: is the server still running?", e.getMessage());
         }
+    }
+
+    /**
+     * The notes: a server grants between minSessionTimeout and maxSessionTimeout, by default 2 and 20 ticks; the
+     * course's servers tick every 2000 ms. ZooKeeper's own default tickTime, without a zoo.cfg, is 3000 ms.
+     */
+    @ParameterizedTest
+    @CsvSource({"1000, 4000", "10000, 10000", "60000, 40000"})
+    void theServerGrantsASessionTimeoutBetween2And20Ticks(int asked, int granted) throws Exception {
+        try (CuratorFramework client = Clients.connected(Clients.builder(zk.connectString()).sessionTimeoutMs(asked).build())) {
+            assertEquals(granted, client.getZookeeperClient().getZooKeeper().getSessionTimeout());
+        }
+    }
+
+    /** The notes: 2000 ms is zoo_sample.cfg's tickTime (and the course's); a zoo.cfg without the line ticks every 3000 ms. */
+    @Test
+    void aZooCfgWithoutTickTimeTicksEvery3000Ms(@TempDir Path dataDir) throws Exception {
+        Properties zooCfg = new Properties();
+        zooCfg.setProperty("dataDir", dataDir.toString());
+        zooCfg.setProperty("clientPort", "2181"); // only read, never bound
+        QuorumPeerConfig config = new QuorumPeerConfig();
+        config.parseProperties(zooCfg);
+        assertEquals(3000, config.getTickTime());
+        assertEquals(6000, config.getMinSessionTimeout(), "2 ticks");
+        assertEquals(60000, config.getMaxSessionTimeout(), "20 ticks");
     }
 
     @Test

@@ -4,11 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +19,7 @@ import org.apache.curator.framework.api.BackgroundCallback;
 import org.apache.curator.framework.api.CuratorEvent;
 import org.apache.curator.framework.api.CuratorEventType;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -121,5 +124,40 @@ class DeleteTest {
         assertEquals(CuratorEventType.DELETE, event.getType());
         assertEquals(KeeperException.Code.NONODE.intValue(), event.getResultCode());
         assertTrue(events.isEmpty(), "one call, one event");
+    }
+
+    /**
+     * The notes: a background callback runs on ZooKeeper's event thread, the one that delivers watch events, so a
+     * callback that takes its time holds up every watcher of the client.
+     */
+    @Test
+    void aBackgroundCallbackRunsOnTheEventThreadSoASlowOneHoldsUpEveryWatcher() throws Exception {
+        client.create().creatingParentsIfNeeded().forPath("/slow-callback/watched");
+        client.create().forPath("/slow-callback/deleted");
+        BlockingQueue<Thread> threads = new LinkedBlockingQueue<>();
+        CountDownLatch watcherRan = new CountDownLatch(1);
+        client.checkExists().usingWatcher((Watcher) event -> {
+            threads.add(Thread.currentThread());
+            watcherRan.countDown();
+        }).forPath("/slow-callback/watched");
+        CountDownLatch callbackRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        client.delete().inBackground((CuratorFramework c, CuratorEvent event) -> {
+            threads.add(Thread.currentThread());
+            callbackRunning.countDown();
+            release.await(30, TimeUnit.SECONDS); // a slow callback
+        }).forPath("/slow-callback/deleted");
+        assertTrue(callbackRunning.await(30, TimeUnit.SECONDS), "no callback within 30 s");
+
+        // A foreground call is answered on another thread (the client's SendThread) and returns; the server has
+        // sent the watch event before this answer, so it waits in the event thread's queue, behind the callback.
+        client.setData().forPath("/slow-callback/watched", "changed".getBytes(UTF_8));
+        assertEquals(1, watcherRan.getCount(), "the watcher ran while the callback still held the event thread");
+
+        release.countDown();
+        assertTrue(watcherRan.await(30, TimeUnit.SECONDS), "the watcher never ran");
+        Thread callbackThread = threads.take();
+        assertSame(callbackThread, threads.take(), "the callback and the watcher ran on one thread");
+        assertTrue(callbackThread.getName().endsWith("-EventThread"), callbackThread.getName());
     }
 }

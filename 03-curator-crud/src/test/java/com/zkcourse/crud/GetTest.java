@@ -2,6 +2,7 @@ package com.zkcourse.crud;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.CuratorEvent;
+import org.apache.curator.framework.api.CuratorEventType;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZKUtil;
+import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.cli.StatPrinter;
+import org.apache.zookeeper.data.ACL;
+import org.apache.zookeeper.data.Id;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,5 +120,39 @@ class GetTest {
         assertThrows(KeeperException.NoNodeException.class, () -> client.getChildren().forPath("/get-missing"));
         assertNull(client.checkExists().forPath("/get-missing"));
         assertNull(zkCli.checkExists().forPath("/crud/get-missing"), "reading created nothing");
+    }
+
+    /** The notes: unless told otherwise, create() gives a node world:anyone:cdrwa, and any session may do anything to it. */
+    @Test
+    void everyNodeIsOpenToAnyoneUnlessCreatedWithAnotherAcl() throws Exception {
+        client.create().forPath("/acl-default", "mine".getBytes(UTF_8));
+        List<ACL> acl = client.getACL().forPath("/acl-default");
+        assertEquals(List.of(new ACL(ZooDefs.Perms.ALL, new Id("world", "anyone"))), acl);
+        assertEquals(ZooDefs.Ids.OPEN_ACL_UNSAFE, acl);
+        assertEquals("cdrwa", ZKUtil.getPermString(acl.get(0).getPerms()));
+
+        // Another session, with no credentials at all: create and delete a child, read, write, set the ACL.
+        zkCli.create().forPath("/crud/acl-default/child");
+        zkCli.delete().forPath("/crud/acl-default/child");
+        assertEquals("mine", new String(zkCli.getData().forPath("/crud/acl-default"), UTF_8));
+        zkCli.setData().forPath("/crud/acl-default", "anyone's".getBytes(UTF_8));
+        zkCli.setACL().withACL(ZooDefs.Ids.READ_ACL_UNSAFE).forPath("/crud/acl-default");
+        assertEquals(ZooDefs.Ids.READ_ACL_UNSAFE, client.getACL().forPath("/acl-default"), "even the ACL itself");
+    }
+
+    /** sync() runs in the background in Curator; its answer comes to a callback, and a read after it is current. */
+    @Test
+    void syncAnswersInTheBackgroundAndAReadAfterItSeesTheLatestWrite() throws Exception {
+        client.create().forPath("/sync", "v1".getBytes(UTF_8));
+        zkCli.setData().forPath("/crud/sync", "v2".getBytes(UTF_8)); // another session writes
+        BlockingQueue<CuratorEvent> synced = new LinkedBlockingQueue<>();
+        client.sync().inBackground((c, event) -> synced.add(event)).forPath("/sync");
+
+        CuratorEvent event = synced.poll(30, TimeUnit.SECONDS);
+        assertNotNull(event, "no answer to sync within 30 s");
+        assertEquals(CuratorEventType.SYNC, event.getType());
+        assertEquals(KeeperException.Code.OK.intValue(), event.getResultCode());
+        assertEquals("/sync", event.getPath());
+        assertEquals("v2", new String(client.getData().forPath("/sync"), UTF_8));
     }
 }

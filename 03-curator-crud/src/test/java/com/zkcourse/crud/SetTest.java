@@ -88,7 +88,7 @@ class SetTest {
     @Test
     void dataOverJuteMaxbufferLosesTheConnectionAndChangesNothing() throws Exception {
         client.create().forPath("/set-too-big", "small".getBytes(UTF_8));
-        // One retry, as in the demo: each try sends the same megabyte and loses the connection again.
+        // One retry, to keep it short: each try sends the same megabyte and loses the connection again.
         try (CuratorFramework oneRetry = Clients.connected(Clients.builder(zk.connectString())
                 .namespace("crud").retryPolicy(new RetryOneTime(100)).build())) {
             long session = Clients.sessionId(oneRetry);
