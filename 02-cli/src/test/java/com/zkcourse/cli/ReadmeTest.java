@@ -20,7 +20,7 @@ import com.zkcourse.testing.Workspace;
 /** What README.md quotes is what the mains print, in a JVM of their own (variable parts masked). */
 class ReadmeTest {
 
-    /** Where a test hands the reset a copy of chapter-state.txt (Workspace.chapterStateIn). */
+    /** Where the test hands the reset a copy of the chapter, as a fresh clone has it (Workspace.chapterCopyIn). */
     @TempDir
     Path dir;
 
@@ -55,7 +55,7 @@ class ReadmeTest {
         }
 
         ChildJvm.Result reset = ChildJvm.run(60, List.of("zk.connect=" + server.connectString()),
-                ChapterReset.class.getName(), Workspace.chapterStateIn(dir).toString());
+                ChapterReset.class.getName(), Workspace.chapterCopyIn(dir).toString());
 
         assertEquals(0, reset.exitCode(), reset.stderr());
         assertEquals(Transcripts.masked(ReadmeQuotes.quoted(README, "reset")), Transcripts.masked(reset.stdoutLines()));

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.zkcourse.tools.ExerciseFiles;
+import com.zkcourse.tools.ExerciseList;
+
 /** The course workspace, seen from a test (Maven runs a module's tests in the module's directory). */
 public final class Workspace {
 
@@ -46,6 +49,40 @@ public final class Workspace {
             return Files.copy(Path.of("chapter-state.txt"), dir.resolve("chapter-state.txt"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The chapter as a fresh clone has it, for the reset: its chapter-state.txt and, if it has exercises, its
+     * exercises.txt, solutions and freshly made starting files, copied into {@code dir}. The reset then prints
+     * what it prints for a student who has not started the exercises, and never touches the real ones.
+     */
+    public static Path chapterCopyIn(Path dir) {
+        try {
+            chapterStateIn(dir);
+            Path here = Path.of("");
+            if (Files.isRegularFile(here.resolve(ExerciseList.FILE_NAME))) {
+                Files.copy(here.resolve(ExerciseList.FILE_NAME), dir.resolve(ExerciseList.FILE_NAME));
+                copyTree(here.resolve("src").resolve("solution"), dir.resolve("src").resolve("solution"));
+                ExerciseList list = ExerciseList.of(dir).orElseThrow();
+                ExerciseFiles.writeStarters(list, list.studentFiles());
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path path : all.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ import org.apache.zookeeper.data.Stat;
  * between two calls nor another client may ever see both nodes, or neither.
  *
  * <p>Read {@code from} with its Stat, then send one {@code client.transaction()} (ZooKeeper's multi): a create
- * and a versioned delete. Check your answer with {@code ./mvnw -q -pl 03-curator-crud -am compile exec:java@check}.
+ * and a versioned delete (the chapter's transaction demo, {@code TransactionDemo}). Check your answer with {@code ./mvnw -q -pl 03-curator-crud -am compile exec:java@check}.
  */
 public final class AtomicMove {
 
