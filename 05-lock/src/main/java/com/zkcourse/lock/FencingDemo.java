@@ -7,7 +7,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.state.ConnectionState;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 
@@ -56,18 +55,12 @@ public final class FencingDemo {
                         paused.countDown();
                         wakeUp.await();
                     });
-            CountDownLatch newSession = new CountDownLatch(1);
-            fliggysClient.getConnectionStateListenable().addListener((c, state) -> {
-                if (state == ConnectionState.RECONNECTED) {
-                    newSession.countDown(); // after LOST: Curator has made a new session
-                }
-            });
             Future<Boolean> fliggysSale = fliggysThread.submit(fliggy::sellOne);
             await(paused, "Fliggy did not reach its write");
 
             System.out.println("  The server ends Fliggy's session, as it does when a paused client misses its session timeout:");
             endSessionOnServer(fliggysClient, connectString);
-            await(newSession, "Fliggy's client did not reconnect");
+            fliggy.session().awaitNewSession(0); // SUSPENDED, LOST, then RECONNECTED: Curator made a new session
             System.out.println("  ls " + Sale.MUTEX + " -> " + LockNodes.sorted(client, Sale.MUTEX) + ": Fliggy's lock node is gone");
             new Seller("Ctrip", ctripsClient, guard, line -> System.out.println("  " + line)).sellOne();
 

@@ -37,8 +37,8 @@ public final class HolderDiesDemo {
             System.out.println("Ctrip starts; its printer jams (-Dprint.ms=" + JAMMED_MS + "): it takes the lock for ticket 10 and keeps it");
             sellers.start("Ctrip", JAMMED_MS);
             show(client, LockNodes.await(client, Sale.MUTEX, nodes -> nodes.size() == 1), "Ctrip holds the lock");
-            System.out.println("Fliggy starts (-Dprint.ms=" + SellerProcessesDemo.PRINT_MS + ") and queues behind Ctrip");
-            sellers.start("Fliggy", SellerProcessesDemo.PRINT_MS);
+            System.out.println("Fliggy starts (-Dprint.ms=0) and queues behind Ctrip");
+            sellers.start("Fliggy", 0);
             List<String> queued = LockNodes.await(client, Sale.MUTEX, nodes -> nodes.size() == 2);
             show(client, queued, "Fliggy waits for Ctrip's node to go");
 

@@ -46,7 +46,7 @@ public final class OtherLocksDemo {
             InterProcessSemaphoreMutex mutex = new InterProcessSemaphoreMutex(ctrip, PATH + "/mutex");
             mutex.acquire();
             System.out.println("Ctrip  acquire() -> holds it");
-            System.out.println("Ctrip  acquire(1, SECONDS) again -> " + mutex.acquire(1, TimeUnit.SECONDS)
+            System.out.println("Ctrip  acquire(500, MILLISECONDS) again -> " + mutex.acquire(500, TimeUnit.MILLISECONDS)
                     + ": it waits for itself (InterProcessMutex would say true at once)");
             otherThread.submit(() -> { mutex.release(); return null; }).get(30, TimeUnit.SECONDS);
             System.out.println("Another thread: release() -> released (InterProcessMutex would throw IllegalMonitorStateException)");
@@ -58,16 +58,16 @@ public final class OtherLocksDemo {
             ctripsLock.readLock().acquire();
             fliggysLock.readLock().acquire();
             System.out.println("Ctrip  readLock().acquire(), Fliggy readLock().acquire() -> both read at once");
-            System.out.println("Qunar  writeLock().acquire(1, SECONDS) -> " + qunarsLock.writeLock().acquire(1, TimeUnit.SECONDS)
+            System.out.println("Qunar  writeLock().acquire(500, MILLISECONDS) -> " + qunarsLock.writeLock().acquire(500, TimeUnit.MILLISECONDS)
                     + ": a writer waits until no one reads");
             LockNodes.print(ctrip, PATH + "/read-write", LockNodes.sorted(ctrip, PATH + "/read-write"));
             ctripsLock.readLock().release();
             fliggysLock.readLock().release();
             qunarsLock.writeLock().acquire();
             System.out.println("Ctrip and Fliggy release(); Qunar writeLock().acquire() -> writes");
-            System.out.println("Ctrip  readLock().acquire(1, SECONDS) -> " + ctripsLock.readLock().acquire(1, TimeUnit.SECONDS)
+            System.out.println("Ctrip  readLock().acquire(500, MILLISECONDS) -> " + ctripsLock.readLock().acquire(500, TimeUnit.MILLISECONDS)
                     + ": a reader waits for the writer");
-            System.out.println("Qunar  readLock().acquire(1, SECONDS) -> " + qunarsLock.readLock().acquire(1, TimeUnit.SECONDS)
+            System.out.println("Qunar  readLock().acquire(500, MILLISECONDS) -> " + qunarsLock.readLock().acquire(500, TimeUnit.MILLISECONDS)
                     + ": the writer may read too, and keep reading after it releases the write lock (a downgrade)");
             qunarsLock.writeLock().release();
             qunarsLock.readLock().release();
@@ -78,12 +78,12 @@ public final class OtherLocksDemo {
             Lease ctripsLease = ctripsSemaphore.acquire();
             Lease fliggysLease = semaphore(fliggy, "Fliggy").acquire();
             System.out.println("Ctrip  acquire(), Fliggy acquire() -> a lease each");
-            System.out.println("Qunar  acquire(1, SECONDS) -> " + qunarsSemaphore.acquire(1, TimeUnit.SECONDS)
+            System.out.println("Qunar  acquire(500, MILLISECONDS) -> " + qunarsSemaphore.acquire(500, TimeUnit.MILLISECONDS)
                     + ": both leases are taken");
             LockNodes.print(ctrip, PATH + "/semaphore/leases", LockNodes.sorted(ctrip, PATH + "/semaphore/leases"));
             ctripsSemaphore.returnLease(ctripsLease);
-            Lease qunarsLease = qunarsSemaphore.acquire(1, TimeUnit.SECONDS);
-            System.out.println("Ctrip  returnLease(); Qunar acquire(1, SECONDS) -> " + (qunarsLease == null ? "null" : "a lease"));
+            Lease qunarsLease = qunarsSemaphore.acquire(500, TimeUnit.MILLISECONDS);
+            System.out.println("Ctrip  returnLease(); Qunar acquire(500, MILLISECONDS) -> " + (qunarsLease == null ? "null" : "a lease"));
             qunarsSemaphore.returnLease(qunarsLease);
             fliggysLease.close(); // a Lease is Closeable: closing it returns it
         } finally {

@@ -67,6 +67,11 @@ final class Seller {
         return this;
     }
 
+    /** What this seller knows about its connection. */
+    SessionWatch session() {
+        return session;
+    }
+
     /** Sells until the tickets are gone: the sale ends by itself. */
     void sellUntilSoldOut() throws Exception {
         while (sellOne()) {

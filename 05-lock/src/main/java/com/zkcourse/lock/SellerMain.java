@@ -49,13 +49,13 @@ public final class SellerMain {
 
     /** -Dseller: a name of letters and digits, as the ledger records it. */
     static String seller() {
-        String name = System.getProperty(SELLER_PROPERTY, "").trim();
-        if (!name.matches("[A-Za-z][A-Za-z0-9]{0,11}")) {
-            throw new CourseFailure("-D" + SELLER_PROPERTY + "=" + name + ": name the seller with up to 12 letters"
-                    + " and digits, for example -D" + SELLER_PROPERTY + "=Ctrip (and -D" + SELLER_PROPERTY
-                    + "=Fliggy in the other terminal)");
+        String name = System.getProperty(SELLER_PROPERTY);
+        if (name == null || !name.trim().matches("[A-Za-z][A-Za-z0-9]{0,11}")) {
+            throw new CourseFailure((name == null ? "which seller? " : "-D" + SELLER_PROPERTY + "=" + name + ": ")
+                    + "name it with up to 12 letters and digits, for example -D" + SELLER_PROPERTY + "=Ctrip (and -D"
+                    + SELLER_PROPERTY + "=Fliggy in the other terminal)");
         }
-        return name;
+        return name.trim();
     }
 
     /** -Dprint.ms: how long printing a ticket takes, with the lock held. */

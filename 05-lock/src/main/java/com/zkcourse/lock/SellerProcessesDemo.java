@@ -30,9 +30,16 @@ public final class SellerProcessesDemo {
             Sale.open(client);
             System.out.println("A new sale: " + Sale.TICKETS + " = " + Sale.TICKETS_AT_START + ", sold by two processes:"
                     + " exec:java@seller -Dseller=Ctrip and -Dseller=Fliggy (-Dprint.ms=" + PRINT_MS + ")");
+            // The demo holds the lock until both processes queue for it: the lock is fair (first come, first
+            // served), so both get a share, however fast each JVM starts.
+            NamedMutex opening = new NamedMutex(client, Sale.MUTEX, "opening");
+            opening.acquire();
             sellers.start("Ctrip", PRINT_MS);
             sellers.start("Fliggy", PRINT_MS);
-            System.out.println("Both JVMs started; once they have ended, what each printed:");
+            LockNodes.await(client, Sale.MUTEX, nodes -> nodes.size() == 3);
+            opening.release();
+            System.out.println("The demo held the lock until both had queued for it, then let go; once they have ended,"
+                    + " what each printed:");
             int ctrip = sellers.awaitAndPrint("Ctrip");
             int fliggy = sellers.awaitAndPrint("Fliggy");
             System.out.println("Exit codes: Ctrip " + ctrip + ", Fliggy " + fliggy + ". " + Ledger.read(client).lockNodesLeft());

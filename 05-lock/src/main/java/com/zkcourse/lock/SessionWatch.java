@@ -74,6 +74,18 @@ final class SessionWatch implements ConnectionStateListener {
         return sessionsLost;
     }
 
+    /** Waits until a session has been lost since {@code mark} and the client is connected again, with a new one. */
+    synchronized void awaitNewSession(int mark) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + RECONNECT_WAIT_MS;
+        while (sessionsLost == mark || !state.isConnected()) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                throw new CourseFailure(seller + ": no new session within " + RECONNECT_WAIT_MS / 1000 + " s");
+            }
+            wait(left);
+        }
+    }
+
     /** Waits up to {@code millis}, and returns true at once if a session was lost since {@code mark}. */
     synchronized boolean lostWithin(int mark, long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
