@@ -25,7 +25,7 @@ import com.zkcourse.tools.CourseServer;
  * fenced sale against a plain one. Each round measures every kind once, in turn, so a machine that gets busier
  * slows them all alike; the medians over the rounds are printed, with each kind's median ratio to its baseline.
  *
- * <pre>./mvnw -q -pl 05-lock -am compile exec:java@bench   (-Dbench.rounds=5 -Dbench.millis=1000)</pre>
+ * <pre>./mvnw -q -pl 05-lock -am compile exec:java@bench   (-Dbench.rounds=10 -Dbench.millis=500)</pre>
  */
 public final class LockBench {
 
@@ -43,7 +43,7 @@ public final class LockBench {
     }
 
     public static void main(String[] args) {
-        CourseMain.run(() -> new Sizes(positiveNumber("bench.rounds", 5), positiveNumber("bench.millis", 1000)),
+        CourseMain.run(() -> new Sizes(positiveNumber("bench.rounds", 10), positiveNumber("bench.millis", 500)),
                 LockBench::run);
     }
 

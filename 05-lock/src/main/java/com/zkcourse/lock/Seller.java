@@ -87,7 +87,7 @@ final class Seller {
         }
         if (!lock.acquire(ACQUIRE_SECONDS, TimeUnit.SECONDS)) {
             // Not acquired, so nothing to release: the original called release() here, which throws.
-            say.accept(padded(name) + " no lock within " + ACQUIRE_SECONDS + " s: no sale, and nothing to release");
+            say(" no lock within " + ACQUIRE_SECONDS + " s: no sale, and nothing to release");
             return true;
         }
         try {
@@ -101,7 +101,7 @@ final class Seller {
         Stat inventory = new Stat();
         int ticket = Sale.left(client, inventory); // the tickets are numbered down: 10 is sold first
         if (ticket == 0) {
-            say.accept(padded(name) + " sold out: " + Sale.TICKETS + " = 0");
+            say(" sold out: " + Sale.TICKETS + " = 0");
             return false;
         }
         long token = 0;
@@ -114,7 +114,7 @@ final class Seller {
             token = ours.getCzxid();
         }
         if (printMillis >= 1_000) { // a slow printer says so: the lock is held all the while
-            say.accept(padded(name) + " printing ticket " + ticket + " takes " + printMillis / 1_000 + " s, with the lock held");
+            say(" printing ticket " + ticket + " takes " + printMillis / 1_000 + " s, with the lock held");
         }
         // Print the ticket; LOST meanwhile means the lock node went with the session: someone else may be selling.
         if (session.lostWithin(sessions, printMillis) || session.awaitConnected() != sessions) {
@@ -125,15 +125,15 @@ final class Seller {
         try {
             write(ticket, inventory.getVersion(), entry);
         } catch (KeeperException e) {
-            say.accept(padded(name) + " ticket " + ticket + " rejected: " + whyRejected(e, inventory.getVersion()));
+            say(" ticket " + ticket + " rejected: " + whyRejected(e, inventory.getVersion()));
             return true;
         }
-        say.accept(padded(name) + " sold ticket " + ticket + (token == 0 ? "" : "   (fencing token 0x" + Long.toHexString(token) + ")"));
+        say(" sold ticket " + ticket + (token == 0 ? "" : "   (fencing token 0x" + Long.toHexString(token) + ")"));
         return true;
     }
 
     private boolean gaveUp(int ticket) {
-        say.accept(padded(name) + " gave up ticket " + ticket + ": its session was lost during the sale");
+        say(" gave up ticket " + ticket + ": its session was lost during the sale");
         return true;
     }
 
@@ -164,6 +164,11 @@ final class Seller {
             }
         }
         return e.code().toString();
+    }
+
+    /** One line of this seller's, after its name. */
+    private void say(String what) {
+        say.accept(padded(name) + what);
     }
 
     /** A seller's name, padded so that the sale's lines line up: "Ctrip " and "Fliggy". */

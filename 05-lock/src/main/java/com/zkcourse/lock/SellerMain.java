@@ -27,10 +27,17 @@ public final class SellerMain {
     }
 
     public static void main(String[] args) {
+        String seller;
+        long printMillis;
+        try { // the switches first: a bad one stops the seller before it looks for a server
+            seller = seller();
+            printMillis = printMillis();
+        } catch (CourseFailure badSwitch) {
+            CourseMain.fail(SellerMain.class, badSwitch.getMessage());
+            return;
+        }
         // Never an embedded server: it would be this process's alone, and the other terminal would not see it.
         CourseMain.runOnRunningServer("the sellers of two terminals must share one", server -> {
-            String seller = seller();
-            long printMillis = printMillis();
             try (CuratorFramework client = Clients.connect(server.connectString(), Clients.SELLER_SESSION_MS)) {
                 server.closeOnExit(client); // Ctrl-C closes the session: its lock node goes at once, not after 5 s
                 Sale.openIfNone(client);

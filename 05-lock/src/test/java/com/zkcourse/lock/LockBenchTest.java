@@ -45,6 +45,6 @@ class LockBenchTest {
         assertEquals(2, result.exitCode());
         assertEquals(List.of(), result.stdoutLines());
         assertEquals(List.of("05-lock: bench: -Dbench.rounds=many is not a positive whole number (for example"
-                + " -Dbench.rounds=5)"), result.stderrLines());
+                + " -Dbench.rounds=10)"), result.stderrLines());
     }
 }

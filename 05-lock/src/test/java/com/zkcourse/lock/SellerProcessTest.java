@@ -184,6 +184,7 @@ class SellerProcessTest {
             properties.add("zk.connect=" + zk.connectString());
             ChildJvm.Result result = ChildJvm.run(60, properties, SellerMain.class.getName());
             assertEquals(2, result.exitCode());
+            assertEquals("", result.stdout(), "refused before it looks for a server");
             seen.addAll(result.stderrLines());
         }
         assertEquals(expected, seen);
