@@ -58,10 +58,12 @@ public final class FencingDemo {
             Future<Boolean> fliggysSale = fliggysThread.submit(fliggy::sellOne);
             await(paused, "Fliggy did not reach its write");
 
-            System.out.println("  The server ends Fliggy's session, as it does when a paused client misses its session timeout:");
+            System.out.println("  The server ends Fliggy's session, as it does when a paused client misses its session"
+                    + " timeout:");
             endSessionOnServer(fliggysClient, connectString);
             fliggy.session().awaitNewSession(0); // SUSPENDED, LOST, then RECONNECTED: Curator made a new session
-            System.out.println("  ls " + Sale.MUTEX + " -> " + LockNodes.sorted(client, Sale.MUTEX) + ": Fliggy's lock node is gone");
+            System.out.println("  ls " + Sale.MUTEX + " -> " + LockNodes.sorted(client, Sale.MUTEX)
+                    + ": Fliggy's lock node is gone");
             new Seller("Ctrip", ctripsClient, guard, line -> System.out.println("  " + line)).sellOne();
 
             System.out.println("  Fliggy wakes up and writes, sure it still holds the lock:");

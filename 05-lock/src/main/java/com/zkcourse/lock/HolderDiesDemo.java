@@ -34,7 +34,8 @@ public final class HolderDiesDemo {
             Sale.open(client);
             System.out.println("A new sale: " + Sale.TICKETS + " = " + Sale.TICKETS_AT_START + ", sold by seller processes"
                     + " (exec:java@seller) with sessions of " + Clients.SELLER_SESSION_MS / 1000 + " s");
-            System.out.println("Ctrip starts; its printer jams (-Dprint.ms=" + JAMMED_MS + "): it takes the lock for ticket 10 and keeps it");
+            System.out.println("Ctrip starts; its printer jams (-Dprint.ms=" + JAMMED_MS + "): it takes the lock for"
+                    + " ticket 10 and keeps it");
             sellers.start("Ctrip", JAMMED_MS);
             show(client, LockNodes.await(client, Sale.MUTEX, nodes -> nodes.size() == 1), "Ctrip holds the lock");
             System.out.println("Fliggy starts (-Dprint.ms=0) and queues behind Ctrip");

@@ -58,7 +58,8 @@ public final class LockBench {
             first.create().creatingParentsIfNeeded().forPath(PATH + "/floor");
             ZooKeeper raw = first.getZookeeperClient().getZooKeeper(); // ZooKeeper's own client, no Curator in between
             Cycle floor = () -> {
-                String node = raw.create(PATH + "/floor/lock-", null, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL_SEQUENTIAL);
+                String node = raw.create(PATH + "/floor/lock-", null, ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                        CreateMode.EPHEMERAL_SEQUENTIAL);
                 raw.getChildren(PATH + "/floor", false);
                 raw.delete(node, -1);
             };
@@ -85,11 +86,11 @@ public final class LockBench {
 
             System.out.println("Median of " + sizes.rounds() + " rounds of " + sizes.millis() + " ms each; fsync on"
                     + " (ZooKeeper's default): cycles per second, and the median of each round's ratio");
-            System.out.println(String.format(Locale.ROOT, "%-44s %10s %9s", "lock cycles: acquire + release", "cycles/s", "/ floor"));
+            header("lock cycles: acquire + release", "cycles/s", "/ floor");
             for (int kind = 0; kind < 4; kind++) {
                 print(names[kind], perSecond[kind], perSecond[0]);
             }
-            System.out.println(String.format(Locale.ROOT, "%-44s %10s %9s", "ticket sales, one seller", "sales/s", "/ plain"));
+            header("ticket sales, one seller", "sales/s", "/ plain");
             print(names[4], perSecond[4], perSecond[4]);
             print(names[5], perSecond[5], perSecond[4]);
             first.delete().deletingChildrenIfNeeded().forPath(PATH);
@@ -139,12 +140,16 @@ public final class LockBench {
         }
     }
 
+    private static void header(String what, String unit, String ratio) {
+        System.out.println(String.format(Locale.ROOT, "%-50s %9s %8s", what, unit, ratio));
+    }
+
     private static void print(String name, double[] perSecond, double[] baseline) {
         double[] ratios = new double[perSecond.length];
         for (int round = 0; round < perSecond.length; round++) {
             ratios[round] = perSecond[round] / baseline[round];
         }
-        System.out.println(String.format(Locale.ROOT, "%-44s %10.0f %9.2f", name, median(perSecond), median(ratios)));
+        System.out.println(String.format(Locale.ROOT, "%-50s %9.0f %8.2f", name, median(perSecond), median(ratios)));
     }
 
     static double median(double[] values) {

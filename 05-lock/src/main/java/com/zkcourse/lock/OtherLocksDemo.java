@@ -1,6 +1,7 @@
 package com.zkcourse.lock;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +28,8 @@ import com.zkcourse.tools.CourseMain;
 public final class OtherLocksDemo {
 
     static final String PATH = "/lock/others";
+    /** How long a demo waits for a lock it cannot get. */
+    private static final long WAIT_MS = 500;
 
     private OtherLocksDemo() {
     }
@@ -46,28 +49,30 @@ public final class OtherLocksDemo {
             InterProcessSemaphoreMutex mutex = new InterProcessSemaphoreMutex(ctrip, PATH + "/mutex");
             mutex.acquire();
             System.out.println("Ctrip  acquire() -> holds it");
-            System.out.println("Ctrip  acquire(500, MILLISECONDS) again -> " + mutex.acquire(500, TimeUnit.MILLISECONDS)
+            System.out.println("Ctrip  acquire(500, MILLISECONDS) again -> " + mutex.acquire(WAIT_MS, MILLISECONDS)
                     + ": it waits for itself (InterProcessMutex would say true at once)");
             otherThread.submit(() -> { mutex.release(); return null; }).get(30, TimeUnit.SECONDS);
-            System.out.println("Another thread: release() -> released (InterProcessMutex would throw IllegalMonitorStateException)");
+            System.out.println("Another thread: release() -> released"
+                    + " (InterProcessMutex would throw IllegalMonitorStateException)");
 
             System.out.println("2. InterProcessReadWriteLock on " + PATH + "/read-write: many readers, or one writer");
-            InterProcessReadWriteLock ctripsLock = new InterProcessReadWriteLock(ctrip, PATH + "/read-write", bytes("Ctrip"));
-            InterProcessReadWriteLock fliggysLock = new InterProcessReadWriteLock(fliggy, PATH + "/read-write", bytes("Fliggy"));
-            InterProcessReadWriteLock qunarsLock = new InterProcessReadWriteLock(qunar, PATH + "/read-write", bytes("Qunar"));
+            InterProcessReadWriteLock ctripsLock = readWrite(ctrip, "Ctrip");
+            InterProcessReadWriteLock fliggysLock = readWrite(fliggy, "Fliggy");
+            InterProcessReadWriteLock qunarsLock = readWrite(qunar, "Qunar");
             ctripsLock.readLock().acquire();
             fliggysLock.readLock().acquire();
             System.out.println("Ctrip  readLock().acquire(), Fliggy readLock().acquire() -> both read at once");
-            System.out.println("Qunar  writeLock().acquire(500, MILLISECONDS) -> " + qunarsLock.writeLock().acquire(500, TimeUnit.MILLISECONDS)
-                    + ": a writer waits until no one reads");
+            System.out.println("Qunar  writeLock().acquire(500, MILLISECONDS) -> "
+                    + qunarsLock.writeLock().acquire(WAIT_MS, MILLISECONDS) + ": a writer waits until no one reads");
             LockNodes.print(ctrip, PATH + "/read-write", LockNodes.sorted(ctrip, PATH + "/read-write"));
             ctripsLock.readLock().release();
             fliggysLock.readLock().release();
             qunarsLock.writeLock().acquire();
             System.out.println("Ctrip and Fliggy release(); Qunar writeLock().acquire() -> writes");
-            System.out.println("Ctrip  readLock().acquire(500, MILLISECONDS) -> " + ctripsLock.readLock().acquire(500, TimeUnit.MILLISECONDS)
-                    + ": a reader waits for the writer");
-            System.out.println("Qunar  readLock().acquire(500, MILLISECONDS) -> " + qunarsLock.readLock().acquire(500, TimeUnit.MILLISECONDS)
+            System.out.println("Ctrip  readLock().acquire(500, MILLISECONDS) -> "
+                    + ctripsLock.readLock().acquire(WAIT_MS, MILLISECONDS) + ": a reader waits for the writer");
+            System.out.println("Qunar  readLock().acquire(500, MILLISECONDS) -> "
+                    + qunarsLock.readLock().acquire(WAIT_MS, MILLISECONDS)
                     + ": the writer may read too, and keep reading after it releases the write lock (a downgrade)");
             qunarsLock.writeLock().release();
             qunarsLock.readLock().release();
@@ -78,17 +83,23 @@ public final class OtherLocksDemo {
             Lease ctripsLease = ctripsSemaphore.acquire();
             Lease fliggysLease = semaphore(fliggy, "Fliggy").acquire();
             System.out.println("Ctrip  acquire(), Fliggy acquire() -> a lease each");
-            System.out.println("Qunar  acquire(500, MILLISECONDS) -> " + qunarsSemaphore.acquire(500, TimeUnit.MILLISECONDS)
+            System.out.println("Qunar  acquire(500, MILLISECONDS) -> " + qunarsSemaphore.acquire(WAIT_MS, MILLISECONDS)
                     + ": both leases are taken");
             LockNodes.print(ctrip, PATH + "/semaphore/leases", LockNodes.sorted(ctrip, PATH + "/semaphore/leases"));
             ctripsSemaphore.returnLease(ctripsLease);
-            Lease qunarsLease = qunarsSemaphore.acquire(500, TimeUnit.MILLISECONDS);
-            System.out.println("Ctrip  returnLease(); Qunar acquire(500, MILLISECONDS) -> " + (qunarsLease == null ? "null" : "a lease"));
+            Lease qunarsLease = qunarsSemaphore.acquire(WAIT_MS, MILLISECONDS);
+            System.out.println("Ctrip  returnLease(); Qunar acquire(500, MILLISECONDS) -> "
+                    + (qunarsLease == null ? "null" : "a lease"));
             qunarsSemaphore.returnLease(qunarsLease);
             fliggysLease.close(); // a Lease is Closeable: closing it returns it
         } finally {
             otherThread.shutdownNow();
         }
+    }
+
+    /** A read-write lock whose nodes carry the holder's name. */
+    private static InterProcessReadWriteLock readWrite(CuratorFramework client, String name) {
+        return new InterProcessReadWriteLock(client, PATH + "/read-write", bytes(name));
     }
 
     private static InterProcessSemaphoreV2 semaphore(CuratorFramework client, String name) {

@@ -30,7 +30,8 @@ public final class UnsafeSaleDemo {
             Sale.open(client);
             System.out.println("A new sale: " + Sale.TICKETS + " = " + Sale.TICKETS_AT_START + ". Ctrip and Fliggy sell"
                     + " without the lock: each reads the count, then writes it back one less.");
-            System.out.println("Both wait after each read until the other has read too (a CyclicBarrier): the worst timing, every time.");
+            System.out.println("Both wait after each read until the other has read too (a CyclicBarrier): the worst"
+                    + " timing, every time.");
             AtomicInteger ticket = new AtomicInteger();
             // The barrier's action runs once both sellers have read, before either writes.
             CyclicBarrier bothHaveRead = new CyclicBarrier(2, () -> System.out.println("  Ctrip and Fliggy both read "

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +30,7 @@ import com.zkcourse.testing.ReadmeQuotes;
  * session-end warnings the notes show. One run of the tour checks every quote: the demos take a while
  * (a session that must time out, seller JVMs), so each runs once.
  */
+@Order(1) // one of the longest: see junit-platform.properties
 class ChapterOutputTest {
 
     private static final Path README = Path.of("README.md");
