@@ -12,13 +12,19 @@ import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.zkcourse.testing.ChildJvm;
 import com.zkcourse.testing.LoopbackServer;
+import com.zkcourse.testing.Workspace;
 import com.zkcourse.tools.ChapterReset;
 
 /** exec:java@reset with this chapter's chapter-state.txt: exactly /lock goes, and a new sale is open. */
 class LockResetTest {
+
+    /** Where the test hands the reset a copy of chapter-state.txt: never the chapter's own folder. */
+    @TempDir
+    Path dir;
 
     @RegisterExtension
     static final LoopbackServer zk = new LoopbackServer();
@@ -43,7 +49,7 @@ class LockResetTest {
         client.create().forPath("/lockers", "not this chapter: only its name starts like it".getBytes(UTF_8));
 
         ChildJvm.Result reset = ChildJvm.run(60, List.of("zk.connect=" + zk.connectString()),
-                ChapterReset.class.getName(), Path.of("chapter-state.txt").toAbsolutePath().toString());
+                ChapterReset.class.getName(), Workspace.chapterStateIn(dir).toString());
 
         assertEquals(0, reset.exitCode(), reset.stderr());
         assertEquals(List.of(
