@@ -1,19 +1,17 @@
 package com.zkcourse.lock;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 
+import com.zkcourse.lock.BenchRounds.Kind;
 import com.zkcourse.tools.CourseFailure;
 import com.zkcourse.tools.CourseMain;
 import com.zkcourse.tools.CourseServer;
@@ -30,11 +28,6 @@ import com.zkcourse.tools.CourseServer;
 public final class LockBench {
 
     static final String PATH = "/lock/bench";
-
-    /** One thing measured: how many cycles one worker does in a loop. */
-    private interface Cycle {
-        void run() throws Exception;
-    }
 
     private record Sizes(int rounds, int millis) {
     }
@@ -57,42 +50,31 @@ public final class LockBench {
             first.delete().quietly().deletingChildrenIfNeeded().forPath(PATH);
             first.create().creatingParentsIfNeeded().forPath(PATH + "/floor");
             ZooKeeper raw = first.getZookeeperClient().getZooKeeper(); // ZooKeeper's own client, no Curator in between
-            Cycle floor = () -> {
+            Callable<?> floor = () -> {
                 String node = raw.create(PATH + "/floor/lock-", null, ZooDefs.Ids.OPEN_ACL_UNSAFE,
                         CreateMode.EPHEMERAL_SEQUENTIAL);
                 raw.getChildren(PATH + "/floor", false);
                 raw.delete(node, -1);
+                return null;
             };
-            List<List<Cycle>> locks = List.of(mutexes(clients, 1), mutexes(clients, 2), mutexes(clients, 4));
             Sale.open(first);
             first.setData().forPath(Sale.TICKETS, Sale.text(Integer.MAX_VALUE)); // a sale that never runs out here
             Seller plain = new Seller("Plain", clients.get(1), Seller.Guard.LOCK, line -> { });
             Seller fenced = new Seller("Fenced", clients.get(2), Seller.Guard.LOCK_AND_FENCE, line -> { });
+            List<Kind> locks = List.of(new Kind("floor: create + getChildren + delete, raw client", List.of(floor)),
+                    new Kind("InterProcessMutex, 1 client", mutexes(clients, 1)),
+                    new Kind("InterProcessMutex, 2 clients contending", mutexes(clients, 2)),
+                    new Kind("InterProcessMutex, 4 clients contending", mutexes(clients, 4)));
+            List<Kind> sales = List.of(new Kind("plain sale: lock, read, setData, create", List.of(plain::sellOne)),
+                    new Kind("fenced sale: lock, read, one transaction", List.of(fenced::sellOne)));
 
-            String[] names = {"floor: create + getChildren + delete, raw client", "InterProcessMutex, 1 client",
-                    "InterProcessMutex, 2 clients contending", "InterProcessMutex, 4 clients contending",
-                    "plain sale: lock, read, setData, create", "fenced sale: lock, read, one transaction"};
-            double[][] perSecond = new double[names.length][sizes.rounds()];
-            measure(List.of(floor), sizes.millis()); // warm-up: connections, JIT, the server's caches
-            measure(List.of(plain::sellOne, fenced::sellOne), sizes.millis());
-            for (int round = 0; round < sizes.rounds(); round++) {
-                perSecond[0][round] = measure(List.of(floor), sizes.millis());
-                for (int kind = 0; kind < 3; kind++) {
-                    perSecond[kind + 1][round] = measure(locks.get(kind), sizes.millis());
-                }
-                perSecond[4][round] = measure(List.<Cycle>of(plain::sellOne), sizes.millis());
-                perSecond[5][round] = measure(List.<Cycle>of(fenced::sellOne), sizes.millis());
-            }
-
+            BenchRounds.measure(List.of(floor, plain::sellOne, fenced::sellOne), sizes.millis()); // warm-up: JIT, caches
+            Map<Kind, double[]> perSecond = BenchRounds.run(Stream.concat(locks.stream(), sales.stream()).toList(),
+                    sizes.rounds(), sizes.millis());
             System.out.println("Median of " + sizes.rounds() + " rounds of " + sizes.millis() + " ms each; fsync on"
                     + " (ZooKeeper's default): cycles per second, and the median of each round's ratio");
-            header("lock cycles: acquire + release", "cycles/s", "/ floor");
-            for (int kind = 0; kind < 4; kind++) {
-                print(names[kind], perSecond[kind], perSecond[0]);
-            }
-            header("ticket sales, one seller", "sales/s", "/ plain");
-            print(names[4], perSecond[4], perSecond[4]);
-            print(names[5], perSecond[5], perSecond[4]);
+            BenchRounds.table("lock cycles: acquire + release", "cycles/s", "/ floor", locks, perSecond);
+            BenchRounds.table("ticket sales, one seller", "sales/s", "/ plain", sales, perSecond);
             first.delete().deletingChildrenIfNeeded().forPath(PATH);
             Sale.open(first);
         } finally {
@@ -101,62 +83,17 @@ public final class LockBench {
     }
 
     /** One InterProcessMutex cycle per client, each client its own session. */
-    private static List<Cycle> mutexes(List<CuratorFramework> clients, int count) {
-        List<Cycle> cycles = new ArrayList<>();
+    private static List<Callable<?>> mutexes(List<CuratorFramework> clients, int count) {
+        List<Callable<?>> cycles = new ArrayList<>();
         for (CuratorFramework client : clients.subList(0, count)) {
             NamedMutex mutex = new NamedMutex(client, PATH + "/mutex", "bench");
             cycles.add(() -> {
                 mutex.acquire();
                 mutex.release();
+                return null;
             });
         }
         return cycles;
-    }
-
-    /** Runs each cycle in a loop on a thread of its own for {@code millis}; returns the cycles per second, all together. */
-    private static double measure(List<Cycle> cycles, int millis) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(cycles.size());
-        try {
-            long start = System.nanoTime();
-            long end = start + TimeUnit.MILLISECONDS.toNanos(millis);
-            List<Future<Integer>> counts = new ArrayList<>();
-            for (Cycle cycle : cycles) {
-                counts.add(threads.submit(() -> {
-                    int done = 0;
-                    while (System.nanoTime() < end) {
-                        cycle.run();
-                        done++;
-                    }
-                    return done;
-                }));
-            }
-            int total = 0;
-            for (Future<Integer> count : counts) {
-                total += count.get(millis + 60_000L, TimeUnit.MILLISECONDS);
-            }
-            return total / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    private static void header(String what, String unit, String ratio) {
-        System.out.println(String.format(Locale.ROOT, "%-50s %9s %8s", what, unit, ratio));
-    }
-
-    private static void print(String name, double[] perSecond, double[] baseline) {
-        double[] ratios = new double[perSecond.length];
-        for (int round = 0; round < perSecond.length; round++) {
-            ratios[round] = perSecond[round] / baseline[round];
-        }
-        System.out.println(String.format(Locale.ROOT, "%-50s %9.0f %8.2f", name, median(perSecond), median(ratios)));
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static int positiveNumber(String property, int otherwise) {
