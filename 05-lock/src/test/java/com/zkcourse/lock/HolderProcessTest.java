@@ -39,8 +39,7 @@ class HolderProcessTest {
     }
 
     private static ChildJvm.Running seller(String name, long printMillis) throws IOException {
-        return ChildJvm.start(List.of("zk.connect=" + zk.connectString(), "seller=" + name, "print.ms=" + printMillis),
-                SellerMain.class.getName());
+        return SellerJvm.start(zk.connectString(), name, printMillis);
     }
 
     @Test
