@@ -154,6 +154,19 @@ public final class ChildJvm {
             }
         }
 
+        /** The child's process id, for a test that signals it itself (kill -9, kill -STOP). */
+        public long pid() {
+            return process.pid();
+        }
+
+        /** Waits up to {@code timeoutSeconds} for the child to end by itself and returns its exit code. */
+        public int waitFor(long timeoutSeconds) throws InterruptedException {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                throw new AssertionError("the child did not end within " + timeoutSeconds + " s");
+            }
+            return process.exitValue();
+        }
+
         /** Stops the child as Ctrl-C would and returns its exit code. */
         public int stop() throws InterruptedException {
             // Process.destroy() would also close our end of the child's output; the handle only sends the signal.
