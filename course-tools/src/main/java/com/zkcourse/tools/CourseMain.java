@@ -68,6 +68,25 @@ public final class CourseMain {
         }
     }
 
+    /** A main's body that starts its own servers, so it is given none. */
+    public interface OwnServersBody {
+        void run() throws Exception;
+    }
+
+    /**
+     * For a main that starts and stops its own real servers (chapter 06's ensemble drill and bench): no connect
+     * rule and no embedded server, the same ending as {@link #run} (a CourseFailure: one line, exit 2; anything
+     * else: the stack trace and one line, exit 1). The body says first which servers it starts.
+     */
+    public static void runWithOwnServers(OwnServersBody body) {
+        String who = who(CALLER.getCallerClass());
+        try {
+            body.run();
+        } catch (Exception e) {
+            report(who, e);
+        }
+    }
+
     /** Reads the switches first (a bad one stops the main before a server starts), then runs the body. */
     public static <T> void run(Switches<T> switches, BodyWith<T> body) {
         run(who(CALLER.getCallerClass()), switches, body);
