@@ -95,19 +95,20 @@ public final class ClusterDrill {
             Ensemble ensemble = drill.ensemble;
             List<Layout.Address> servers = ensemble.layout.servers();
             boolean ownAddresses = servers.stream().map(Layout.Address::host).distinct().count() == servers.size();
-            out.println("Three real ZooKeeper " + ChapterOneInstall.version() + " servers (QuorumPeerMain, run from"
-                    + " chapter 01's install in 01-install/zookeeper), " + (ownAddresses
-                    ? "each with its own loopback address and the original course's ports:"
-                    : "all on 127.0.0.1, each with ports of its own:"));
+            out.println("Three real ZooKeeper " + ChapterOneInstall.version() + " servers: QuorumPeerMain, run from chapter 01's"
+                    + " install (01-install/zookeeper),");
+            out.println(ownAddresses ? "each with its own loopback address and the original course's ports:"
+                    : "all on 127.0.0.1, each with ports of its own:");
             for (Layout.Address server : servers) {
                 out.println("  " + server.serverLine(false) + "   clients: " + server.client());
             }
             out.println("Settings from 06-cluster/conf/zoo-N.cfg: tickTime=" + ensemble.setting("tickTime")
-                    + " initLimit=" + ensemble.setting("initLimit") + " syncLimit=" + ensemble.setting("syncLimit")
-                    + "; data and logs in a temporary directory.");
+                    + " initLimit=" + ensemble.setting("initLimit") + " syncLimit=" + ensemble.setting("syncLimit") + ".");
+            out.println("Configs, data and the servers' logs (server-N.log) in " + ensemble.directory
+                    + ", deleted at the end.");
             out.println();
-            out.println("Started server 1, then server 2 (two of three are a majority: they elect a leader), then"
-                    + " server 3, as the original does.");
+            out.println("Started servers 1 and 2 (two of three are a majority: they elect a leader), then server 3,"
+                    + " as the original does.");
         }
     }
 }

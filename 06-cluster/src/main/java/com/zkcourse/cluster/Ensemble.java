@@ -76,9 +76,9 @@ final class Ensemble implements AutoCloseable {
     }
 
     /**
-     * Writes the configs, then starts the voters in order, as the original course does: server 1, then 2 (with
-     * 1 it is a majority of 3, and they elect a leader), then the rest, then the observers. Returns once every
-     * server serves. A port someone else holds makes it try again with another layout.
+     * Writes the configs, then starts the servers: a majority of the voters first (servers 1 and 2 of 3 elect a
+     * leader, as in the original course), then the rest, observers last. Returns once every server serves. A port
+     * someone else holds makes it try again with another layout.
      */
     static Ensemble launch(ChapterOneInstall zk, Spec spec) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
@@ -160,17 +160,29 @@ final class Ensemble implements AutoCloseable {
         return lines;
     }
 
+    /**
+     * The first majority of the voters together (servers 1 and 2 of 3: with equal, empty logs they elect the higher
+     * myid, 2), then, once they have a leader, all the others together: they join it as followers or observers.
+     */
     private void startInOrder() throws IOException, InterruptedException {
         int majority = voters / 2 + 1;
-        for (ServerProcess server : servers) {
-            server.start();
-            if (server.id() == majority) {
-                awaitLeader(servers.subList(0, majority), 30_000).orElseThrow(() -> new CourseFailure(
-                        "servers 1 to " + majority + " elected no leader within 30 s: see their logs in " + directory));
-            }
-        }
+        List<ServerProcess> first = servers.subList(0, majority);
+        List<ServerProcess> rest = servers.subList(majority, servers.size());
+        startTogether(first);
+        awaitLeader(first, 30_000).orElseThrow(() -> new CourseFailure(
+                "servers 1 to " + majority + " elected no leader within 30 s: see their logs in " + directory));
+        startTogether(rest);
         for (ServerProcess server : servers) {
             awaitServing(server, 30_000);
+        }
+    }
+
+    private static void startTogether(List<ServerProcess> starting) throws IOException, InterruptedException {
+        for (ServerProcess server : starting) {
+            server.launch();
+        }
+        for (ServerProcess server : starting) {
+            server.awaitAnswer();
         }
     }
 

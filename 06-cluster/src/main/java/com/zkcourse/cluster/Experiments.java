@@ -50,8 +50,8 @@ final class Experiments {
         secondFollower.stop();
         long notServing = drill.awaitNotServing(leader);
         Writer.Write write = drill.awaitAnyWrite(notServing);
-        drill.report(stopped, "leader: none. " + leader + " stopped serving " + seconds(notServing - stopped)
-                        + " after the stop: 1 server of 3 is no majority",
+        drill.report(stopped, "leader: none: " + leader + " stopped serving " + seconds(notServing - stopped)
+                        + " after the stop (1 server of 3 is no majority)",
                 "a client can write: " + (write.acknowledged() ? "yes, " + acknowledged(write, stopped, "the stop")
                         : "no, " + write.path() + " failed after " + seconds(write.endedNanos() - write.sentNanos())
                         + " with " + write.failure() + ": no server serves"));
@@ -123,17 +123,17 @@ final class Experiments {
         String tickTime = drill.ensemble.setting("tickTime");
         String syncLimit = drill.ensemble.setting("syncLimit");
         drill.out.println();
-        drill.out.println("Experiment 4 both ways        kill -9 (a crash)   SIGSTOP (a freeze)");
-        drill.out.println(String.format("  new leader after          %-19s %s", seconds(killed.toLeaderNanos()),
+        drill.out.println(String.format("%-28s%-20s%s", "Experiment 4 both ways", "kill -9 (a crash)", "SIGSTOP (a freeze)"));
+        drill.out.println(String.format("  %-26s%-20s%s", "new leader after", seconds(killed.toLeaderNanos()),
                 seconds(frozen.toLeaderNanos())));
-        drill.out.println(String.format("  first write after         %-19s %s", seconds(killed.toWriteNanos()),
+        drill.out.println(String.format("  %-26s%-20s%s", "first write after", seconds(killed.toWriteNanos()),
                 seconds(frozen.toWriteNanos())));
-        drill.out.println("  A killed leader's connections are closed by its operating system at once: its followers see them");
-        drill.out.println("  break and elect a new leader straight away. A frozen leader's connections stay open and silent:");
-        drill.out.println("  its followers give it up only after syncLimit x tickTime = " + syncLimit + " x " + tickTime + " ms = "
-                + (Integer.parseInt(syncLimit) * Integer.parseInt(tickTime) / 1000.0 + " s").replace(".0 s", " s")
-                + " without a word from it. The first write also");
-        drill.out.println("  waits for the client to find a serving server again (the README's \"What the times depend on\").");
+        drill.out.println("  A killed leader's connections are closed by its operating system at once: its followers see");
+        drill.out.println("  them break and elect a new leader straight away. A frozen leader's connections stay open and");
+        drill.out.println("  silent: its followers give it up only after syncLimit x tickTime = " + syncLimit + " x " + tickTime
+                + " ms = " + (Integer.parseInt(syncLimit) * Integer.parseInt(tickTime) / 1000.0 + " s").replace(".0 s", " s"));
+        drill.out.println("  without a word from it. The first write also waits for the client to find a serving server");
+        drill.out.println("  again (the README's \"What the times depend on\").");
     }
 
     /** Waits for a new leader among the others and for a write, reports both and returns the times. */

@@ -48,9 +48,9 @@ final class FinalCheck {
         }
         Set<String> failedButThere = new TreeSet<>(failed);
         failedButThere.retainAll(first);
-        out.println("Every acknowledged write is on every server, and the servers agree. Failed writes that are there"
-                + " all the same: " + failedButThere.size() + " (CONNECTIONLOSS means the answer was lost, not"
-                + " necessarily the write).");
+        out.println("Every acknowledged write is on every server, and the servers agree.");
+        out.println("Failed writes that are there all the same: " + failedButThere.size()
+                + " (CONNECTIONLOSS means the answer was lost, not necessarily the write).");
     }
 
     /** The children of the writer's parent on one server, after sync() brought that server up to the leader. */

@@ -40,13 +40,23 @@ final class ServerProcess {
 
     /**
      * Starts the process and returns once the server answers srvr (serving or not). One that exits during
-     * start-up is reported with the log line that says why.
+     * start-up is reported with the line of its log that says why.
      */
     void start() throws IOException, InterruptedException {
+        launch();
+        awaitAnswer();
+    }
+
+    /** Starts the process and returns at once. */
+    void launch() throws IOException {
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
+    }
+
+    /** Returns once the launched server answers srvr; a StartFailure if it exits first or stays silent. */
+    void awaitAnswer() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -127,12 +127,14 @@ class EnsembleScriptTest {
         EnsembleScript.Run kill = script.run("kill", String.valueOf(followers.get(1)));
         assertEquals(List.of("server " + followers.get(1) + ": killed process <pid> (SIGKILL): it ended at once,"
                 + " without a word to the others"), MASK.apply(kill.stdoutLines()));
-        // The leader, alone, stops serving within a tick or so: ask until it says so.
-        Map<Integer, String> alone = modes(script.run("status"));
-        for (int tries = 0; !alone.get(leader).startsWith("not serving") && tries < 100; tries++) {
-            alone = modes(script.run("status"));
+        // The leader, alone, stops serving within a second or so: ask it until it says so.
+        String leaderAlone = modes(script.run("status", String.valueOf(leader))).get(leader);
+        for (int tries = 0; !leaderAlone.startsWith("not serving") && tries < 60; tries++) {
+            leaderAlone = modes(script.run("status", String.valueOf(leader))).get(leader);
         }
-        assertEquals("not serving (it runs, but it does not see a majority of the servers)", alone.get(leader));
+        assertEquals("not serving (it runs, but it does not see a majority of the servers)", leaderAlone);
+        Map<Integer, String> alone = modes(script.run("status"));
+        assertEquals(leaderAlone, alone.get(leader));
         assertEquals("not running", alone.get(followers.get(0)));
         assertEquals("not running", alone.get(followers.get(1)));
         assertEquals(1, script.run("status").exitCode());

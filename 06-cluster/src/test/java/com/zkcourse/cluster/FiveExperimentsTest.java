@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.apache.curator.framework.CuratorFramework;
@@ -23,6 +24,8 @@ import org.apache.zookeeper.KeeperException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.zkcourse.testing.ListeningSockets;
 
 /**
  * The original course's five experiments on three real server processes, each step asserted from the servers' own
@@ -65,6 +68,7 @@ class FiveExperimentsTest {
         ServerProcess three = ensemble.server(3);
         // Started 1, then 2 (they elect 2: same zxid, higher myid), then 3.
         assertModes(ensemble, FOLLOWER, LEADER, FOLLOWER);
+        assertEachListensOnItsOwnLoopbackAddressAndOnlyTheLeaderOnTheQuorumPort(two);
         long firstEpoch = two.status(500).epoch();
         write("/five/start");
 
@@ -126,6 +130,35 @@ class FiveExperimentsTest {
         for (ServerProcess server : ensemble.servers()) {
             assertEquals(expected, Clients.childrenOn(server, "/five"), server + " holds every acknowledged write");
         }
+    }
+
+    /**
+     * Every server listens for clients and for votes on its own address, nowhere else; only the leader listens on
+     * the quorum port, for its followers. (A wildcard listener on one of these ports would have kept ours from
+     * binding, so any 0.0.0.0 or :: here would be one of ours.)
+     */
+    private static void assertEachListensOnItsOwnLoopbackAddressAndOnlyTheLeaderOnTheQuorumPort(ServerProcess leader)
+            throws Exception {
+        Set<String> ours = new TreeSet<>(List.of("0.0.0.0", "::"));
+        Map<Integer, Set<String>> expected = new TreeMap<>();
+        for (Layout.Address server : ensemble.layout.servers()) {
+            ours.add(server.host());
+            expected.computeIfAbsent(server.clientPort(), port -> new TreeSet<>()).add(server.host());
+            expected.computeIfAbsent(server.electionPort(), port -> new TreeSet<>()).add(server.host());
+            Set<String> quorum = expected.computeIfAbsent(server.quorumPort(), port -> new TreeSet<>());
+            if (server.id() == leader.id()) {
+                quorum.add(server.host());
+            }
+        }
+        for (Map.Entry<Integer, Set<String>> port : expected.entrySet()) {
+            assertEquals(port.getValue(), listening(port.getKey(), ours), "who listens on port " + port.getKey());
+        }
+    }
+
+    private static Set<String> listening(int port, Set<String> ours) throws Exception {
+        Set<String> addresses = new TreeSet<>(ListeningSockets.listeningAddresses(port));
+        addresses.retainAll(ours);
+        return addresses;
     }
 
     private static void write(String path) throws Exception {
