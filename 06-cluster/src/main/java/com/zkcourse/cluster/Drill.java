@@ -33,10 +33,6 @@ final class Drill {
         this.writer = writer;
     }
 
-    ServerProcess server(int id) {
-        return ensemble.server(id);
-    }
-
     /** Prints the experiment's title and labels the writes made from now on; returns the moment it starts. */
     long begin(String title, String label) {
         out.println();

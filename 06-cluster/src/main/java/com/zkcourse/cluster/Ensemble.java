@@ -101,63 +101,13 @@ final class Ensemble implements AutoCloseable {
     /** The files of every server (zoo-N.cfg, server-N/data/myid), nothing started yet. */
     static Ensemble create(ChapterOneInstall zk, Spec spec, Layout layout) throws IOException {
         Ensemble ensemble = new Ensemble(Files.createTempDirectory("zk-ensemble-"), layout, spec.voters());
-        List<String> serverLines = new ArrayList<>();
         for (Layout.Address server : layout.servers()) {
-            serverLines.add(server.serverLine(server.id() > spec.voters()));
-        }
-        for (Layout.Address server : layout.servers()) {
-            boolean observer = server.id() > spec.voters();
-            Path data = ensemble.directory.resolve("server-" + server.id()).resolve("data");
-            Files.createDirectories(data);
-            // myid: the server's own number, the N of its server.N line. It reads it at start-up.
-            Files.writeString(data.resolve("myid"), server.id() + "\n", StandardCharsets.UTF_8);
-            Map<String, String> settings = new LinkedHashMap<>(spec.settings());
-            if (observer) {
-                settings.put("peerType", "observer");
-            }
-            Path config = ensemble.directory.resolve("zoo-" + server.id() + ".cfg");
-            Files.write(config, configLines(template(server.id()), server, data, serverLines, settings),
-                    StandardCharsets.UTF_8);
+            Path config = ServerConfig.write(ensemble.directory, layout, spec, server);
             ensemble.servers.add(new ServerProcess(server, config,
                     ensemble.directory.resolve("server-" + server.id() + ".log"),
                     zk.serverCommand(config, spec.jvmFlags())));
         }
         return ensemble;
-    }
-
-    /** The chapter's conf/zoo-N.cfg; zoo-1.cfg's settings for a server beyond the three templates (an observer). */
-    private static Path template(int id) {
-        Path conf = ChapterOneInstall.chapter().resolve("conf");
-        Path own = conf.resolve("zoo-" + id + ".cfg");
-        return Files.isRegularFile(own) ? own : conf.resolve("zoo-1.cfg");
-    }
-
-    /** The template's settings, with this server's data, addresses and the run's server list; comments dropped. */
-    private static List<String> configLines(Path template, Layout.Address server, Path data, List<String> serverLines,
-            Map<String, String> settings) throws IOException {
-        Map<String, String> extra = new LinkedHashMap<>(settings);
-        List<String> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(template, StandardCharsets.UTF_8)) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#") || !trimmed.contains("=")) {
-                continue;
-            }
-            String key = trimmed.substring(0, trimmed.indexOf('=')).strip();
-            switch (key) {
-                case "dataDir" -> lines.add("dataDir=" + data);
-                case "clientPort" -> lines.add("clientPort=" + server.clientPort());
-                case "clientPortAddress" -> lines.add("clientPortAddress=" + server.host());
-                default -> {
-                    if (key.startsWith("server.")) {
-                        continue; // the run's own list follows
-                    }
-                    lines.add(extra.containsKey(key) ? key + "=" + extra.remove(key) : trimmed);
-                }
-            }
-        }
-        extra.forEach((key, value) -> lines.add(key + "=" + value));
-        lines.addAll(serverLines);
-        return lines;
     }
 
     /**
