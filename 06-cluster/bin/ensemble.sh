@@ -20,22 +20,13 @@
 set -u
 
 USAGE="usage: ensemble.sh {setup|start|stop|kill|freeze|thaw|status|reset} [1|2|3|all]"
-SCRIPT=ensemble.sh
 CHAPTER=$(cd "$(dirname "$0")/.." && pwd)
 WORKSPACE=$(cd "$CHAPTER/.." && pwd)
 ZK_SERVER_SH="$WORKSPACE/01-install/bin/zkServer.sh"
 ENSEMBLE_DIR=${ENSEMBLE_DIR:-$CHAPTER/ensemble}
 SERVERS="1 2 3"
-
-die() {
-  echo "$SCRIPT: $1" >&2
-  exit "${2:-1}"
-}
-
-# The value of a key in a zoo.cfg (the last one wins, as in ZooKeeper), without surrounding blanks.
-cfg_get() {
-  sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*//p" "$2" | tail -n 1 | sed 's/[[:space:]]*$//'
-}
+# Chapter 01's helpers: zk_die (one line on stderr, then exit), zk_cfg_get (a zoo.cfg value), zk_port_open.
+. "$WORKSPACE/01-install/bin/zkEnv.sh"
 
 # A path as the student sees it: relative to the workspace when it lies inside.
 shown() {
@@ -48,12 +39,12 @@ config_of() { echo "$ENSEMBLE_DIR/zoo-$1.cfg"; }
 ensure_installed() {
   if [ -n "${ZOOKEEPER_HOME:-}" ]; then
     ls "$ZOOKEEPER_HOME"/lib/zookeeper-[0-9]*.jar >/dev/null 2>&1 \
-      || die "ZOOKEEPER_HOME=$ZOOKEEPER_HOME holds no ZooKeeper: run 01-install/bin/install.sh $ZOOKEEPER_HOME, or unset it"
+      || zk_die "ZOOKEEPER_HOME=$ZOOKEEPER_HOME holds no ZooKeeper: run 01-install/bin/install.sh $ZOOKEEPER_HOME, or unset it"
     return
   fi
   if ! ls "$WORKSPACE"/01-install/zookeeper/lib/zookeeper-[0-9]*.jar >/dev/null 2>&1; then
     echo "First use: installing ZooKeeper into 01-install/zookeeper with 01-install/bin/install.sh (chapter 01)"
-    "$WORKSPACE/01-install/bin/install.sh" >/dev/null || die "01-install/bin/install.sh failed: run it yourself to see why"
+    "$WORKSPACE/01-install/bin/install.sh" >/dev/null || zk_die "01-install/bin/install.sh failed: run it yourself to see why"
   fi
 }
 
@@ -67,7 +58,7 @@ server_pid() {
   local config data pid
   config=$(config_of "$1")
   [ -f "$config" ] || return 1
-  data=$(cfg_get dataDir "$config")
+  data=$(zk_cfg_get dataDir "$config")
   [ -f "$data/zookeeper_server.pid" ] || return 1
   pid=$(cat "$data/zookeeper_server.pid" 2>/dev/null)
   [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null \
@@ -77,15 +68,6 @@ server_pid() {
 # True when the process is stopped (SIGSTOP): ps shows its state as T.
 is_frozen() {
   case "$(ps -o stat= -p "$1" 2>/dev/null)" in *T*) return 0 ;; *) return 1 ;; esac
-}
-
-# True when something accepts connections on host:port (bash's /dev/tcp, bounded by timeout where it exists).
-port_open() {
-  if command -v timeout >/dev/null 2>&1; then
-    timeout 3 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
-  else
-    bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
-  fi
 }
 
 # Runs chapter 01's zkServer.sh on server N's config, its log in the ensemble's logs/, each line marked "server N:".
@@ -105,9 +87,9 @@ setup() {
   case "$layout" in
     addresses) echo "Setting up the ensemble in $(shown "$ENSEMBLE_DIR"): each server its own loopback address, 127.0.0.11-13" ;;
     ports) echo "Setting up the ensemble in $(shown "$ENSEMBLE_DIR"): every server on 127.0.0.1 with ports of its own" ;;
-    *) die "ENSEMBLE_LAYOUT=$layout: use addresses (Linux: 127.0.0.11-13) or ports (127.0.0.1, 219N/288N/388N)" 2 ;;
+    *) zk_die "ENSEMBLE_LAYOUT=$layout: use addresses (Linux: 127.0.0.11-13) or ports (127.0.0.1, 219N/288N/388N)" 2 ;;
   esac
-  mkdir -p "$ENSEMBLE_DIR/logs" || die "cannot create $ENSEMBLE_DIR: set ENSEMBLE_DIR to a directory you can write"
+  mkdir -p "$ENSEMBLE_DIR/logs" || zk_die "cannot create $ENSEMBLE_DIR: set ENSEMBLE_DIR to a directory you can write"
   local n config data
   for n in $SERVERS; do
     config=$(config_of "$n")
@@ -115,10 +97,10 @@ setup() {
       echo "  zoo-$n.cfg            kept (yours to edit; setup never overwrites it)"
     else
       write_config "$n" "$layout" > "$config"
-      echo "  zoo-$n.cfg            from conf/zoo-$n.cfg, clients at $(cfg_get clientPortAddress "$config"):$(cfg_get clientPort "$config")"
+      echo "  zoo-$n.cfg            from conf/zoo-$n.cfg, clients at $(zk_cfg_get clientPortAddress "$config"):$(zk_cfg_get clientPort "$config")"
     fi
-    data=$(cfg_get dataDir "$config")
-    mkdir -p "$data" || die "cannot create dataDir $data of $(shown "$config")"
+    data=$(zk_cfg_get dataDir "$config")
+    mkdir -p "$data" || zk_die "cannot create dataDir $data of $(shown "$config")"
     if [ -f "$data/myid" ]; then
       echo "  server-$n/data/myid   kept: $(cat "$data/myid")"
     else
@@ -152,31 +134,31 @@ write_config() {
 check_can_start() {
   local n=$1 config data myid line address other
   config=$(config_of "$n")
-  [ -f "$config" ] || die "no $(shown "$config"): run 06-cluster/bin/ensemble.sh setup first"
-  data=$(cfg_get dataDir "$config")
-  [ -f "$data/myid" ] || die "server $n: $data/myid is missing: a server learns its number from it (ensemble.sh setup writes it, or: echo $n > $data/myid)"
+  [ -f "$config" ] || zk_die "no $(shown "$config"): run 06-cluster/bin/ensemble.sh setup first"
+  data=$(zk_cfg_get dataDir "$config")
+  [ -f "$data/myid" ] || zk_die "server $n: $data/myid is missing: a server learns its number from it (ensemble.sh setup writes it, or: echo $n > $data/myid)"
   myid=$(tr -d '[:space:]' < "$data/myid")
   grep -q "^[[:space:]]*server\.$myid[[:space:]]*=" "$config" 2>/dev/null && [[ "$myid" =~ ^[0-9]+$ ]] \
-    || die "server $n: $data/myid says '$myid', but $(shown "$config") has no server.$myid line: myid must be the number of this server's server.N line ($n here)"
+    || zk_die "server $n: $data/myid says '$myid', but $(shown "$config") has no server.$myid line: myid must be the number of this server's server.N line ($n here)"
   [ "$myid" = "$n" ] \
-    || die "server $n: $data/myid says $myid, but this is server $n: two servers with the same number would fight over one place in the ensemble (write $n into it)"
+    || zk_die "server $n: $data/myid says $myid, but this is server $n: two servers with the same number would fight over one place in the ensemble (write $n into it)"
   # Two servers on one port: the quorum and election ports of the server.N lines, then the clients' addresses.
   other=$(sed -n 's/^[[:space:]]*server\.\([0-9]*\)[[:space:]]*=[[:space:]]*\([^:]*\):\([0-9]*\):\([0-9]*\).*/\2:\3 server.\1\n\2:\4 server.\1/p' "$config" \
     | sort | awk '$1 == previous { print previous " is used by " owner " and " $2; exit } { previous = $1; owner = $2 }')
-  [ -z "$other" ] || die "$(shown "$config"): $other: every server needs its own address (Linux) or its own ports (macOS)"
-  address="$(cfg_get clientPortAddress "$config"):$(cfg_get clientPort "$config")"
+  [ -z "$other" ] || zk_die "$(shown "$config"): $other: every server needs its own address (Linux) or its own ports (macOS)"
+  address="$(zk_cfg_get clientPortAddress "$config"):$(zk_cfg_get clientPort "$config")"
   for other in $SERVERS; do
     [ "$other" != "$n" ] && [ -f "$(config_of "$other")" ] || continue
-    [ "$(cfg_get clientPortAddress "$(config_of "$other")"):$(cfg_get clientPort "$(config_of "$other")")" != "$address" ] \
-      || die "zoo-$n.cfg and zoo-$other.cfg both give clients $address: every server needs its own address (Linux) or its own clientPort (macOS)"
+    [ "$(zk_cfg_get clientPortAddress "$(config_of "$other")"):$(zk_cfg_get clientPort "$(config_of "$other")")" != "$address" ] \
+      || zk_die "zoo-$n.cfg and zoo-$other.cfg both give clients $address: every server needs its own address (Linux) or its own clientPort (macOS)"
   done
   # This server's own quorum and election ports: taken by another program, the server would fail after a while.
   line=$(sed -n "s/^[[:space:]]*server\.$n[[:space:]]*=[[:space:]]*//p" "$config" | tail -n 1)
   address=${line%%:*}
   for other in "$(echo "$line" | cut -d: -f2) quorum" "$(echo "$line" | cut -d: -f3 | cut -d';' -f1) election"; do
     set -- $other
-    if port_open "$address" "$1"; then
-      die "server $n: $address:$1 (its $2 port) is already in use by another program: stop it, or change server.$n in every zoo-N.cfg"
+    if zk_port_open "$address" "$1"; then
+      zk_die "server $n: $address:$1 (its $2 port) is already in use by another program: stop it, or change server.$n in every zoo-N.cfg"
     fi
   done
 }
@@ -217,7 +199,7 @@ kill_servers() {
 # freeze and thaw: SIGSTOP and SIGCONT for one server.
 signal_server() {
   local name=$1 n=$2 pid
-  pid=$(server_pid "$n") || die "server $n is not running: nothing to $name"
+  pid=$(server_pid "$n") || zk_die "server $n is not running: nothing to $name"
   if [ "$name" = freeze ]; then
     kill -STOP "$pid"
     echo "server $n: froze process $pid (SIGSTOP): its connections stay open, it answers nothing; ensemble.sh thaw $n resumes it"
@@ -231,7 +213,7 @@ status() {
   local n config pid answer mode all_serve=0
   for n in $(targets "$1"); do
     config=$(config_of "$n")
-    [ -f "$config" ] || die "no $(shown "$config"): run 06-cluster/bin/ensemble.sh setup first"
+    [ -f "$config" ] || zk_die "no $(shown "$config"): run 06-cluster/bin/ensemble.sh setup first"
     pid=$(server_pid "$n")
     if [ -n "$pid" ] && is_frozen "$pid"; then
       mode="frozen (process $pid is stopped and answers nothing: ensemble.sh thaw $n)"
@@ -244,7 +226,7 @@ status() {
       esac
     fi
     case "$mode" in leader|follower|observer) ;; *) all_serve=1 ;; esac
-    printf 'server %s  %-17s  %s\n' "$n" "$(cfg_get clientPortAddress "$config"):$(cfg_get clientPort "$config")" "$mode"
+    printf 'server %s  %-17s  %s\n' "$n" "$(zk_cfg_get clientPortAddress "$config"):$(zk_cfg_get clientPort "$config")" "$mode"
   done
   return "$all_serve"
 }
@@ -258,7 +240,7 @@ reset() {
   for entry in "$ENSEMBLE_DIR"/* "$ENSEMBLE_DIR"/.[!.]*; do
     [ -e "$entry" ] || continue
     case "$(basename "$entry")" in zoo-[123].cfg|server-[123]|logs) ;; *)
-      die "$(shown "$ENSEMBLE_DIR") holds $(basename "$entry"), which setup did not make: delete it yourself" ;;
+      zk_die "$(shown "$ENSEMBLE_DIR") holds $(basename "$entry"), which setup did not make: delete it yourself" ;;
     esac
   done
   local n pid
@@ -273,15 +255,15 @@ reset() {
 }
 
 main() {
-  [ $# -ge 1 ] || die "no command given. $USAGE" 2
-  [ $# -le 2 ] || die "too many arguments. $USAGE" 2
+  [ $# -ge 1 ] || zk_die "no command given. $USAGE" 2
+  [ $# -le 2 ] || zk_die "too many arguments. $USAGE" 2
   case "$1:${2:-}" in
     setup:|reset:|start:|stop:|status:|start:[123]|stop:[123]|status:[123]|kill:[123]|freeze:[123]|thaw:[123]) ;;
     start:all|stop:all|status:all|kill:all) ;;
-    setup:*|reset:*) die "$1 takes no server. $USAGE" 2 ;;
-    kill:) die "kill needs a server: 1, 2, 3 or all. $USAGE" 2 ;;
-    freeze:|thaw:|freeze:all|thaw:all) die "$1 needs one server: 1, 2 or 3. $USAGE" 2 ;;
-    start:*|stop:*|status:*|kill:*|freeze:*|thaw:*) die "no server '$2': give 1, 2, 3 or all. $USAGE" 2 ;;
+    setup:*|reset:*) zk_die "$1 takes no server. $USAGE" 2 ;;
+    kill:) zk_die "kill needs a server: 1, 2, 3 or all. $USAGE" 2 ;;
+    freeze:|thaw:|freeze:all|thaw:all) zk_die "$1 needs one server: 1, 2 or 3. $USAGE" 2 ;;
+    start:*|stop:*|status:*|kill:*|freeze:*|thaw:*) zk_die "no server '$2': give 1, 2, 3 or all. $USAGE" 2 ;;
   esac
   case "$1" in
     setup) setup ;;
@@ -291,7 +273,7 @@ main() {
     kill) kill_servers "$2" ;;
     freeze|thaw) signal_server "$1" "$2" ;;
     status) ensure_installed; status "${2:-all}" ;;
-    *) die "unknown command '$1'. $USAGE" 2 ;;
+    *) zk_die "unknown command '$1'. $USAGE" 2 ;;
   esac
 }
 
