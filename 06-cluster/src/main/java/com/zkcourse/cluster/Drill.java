@@ -44,7 +44,7 @@ final class Drill {
     /** The leader, once one of {@code candidates} answers leader; a CourseFailure if none does in time. */
     Ensemble.Seen awaitLeader(List<ServerProcess> candidates) throws IOException, InterruptedException {
         return ensemble.awaitLeader(candidates, STEP_TIMEOUT_MS).orElseThrow(() -> new CourseFailure(
-                "no leader among " + candidates + " within " + STEP_TIMEOUT_MS / 1000 + " s: see the servers' logs"));
+                "no leader among " + candidates + " within " + STEP_TIMEOUT_MS / 1000 + " s"));
     }
 
     /** Waits until the server answers "not serving", and returns when that was seen. */

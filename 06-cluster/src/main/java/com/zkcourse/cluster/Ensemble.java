@@ -68,16 +68,17 @@ final class Ensemble implements AutoCloseable {
     private final int voters;
     private final Thread atExit = new Thread(this::killAll, "stop-ensemble-at-exit");
 
-    private Ensemble(Path directory, Layout layout, int voters) {
+    private Ensemble(Path directory, Layout layout, int voters, List<ServerProcess> servers) {
         this.directory = directory;
         this.layout = layout;
         this.voters = voters;
+        this.servers.addAll(servers);
         Runtime.getRuntime().addShutdownHook(atExit);
     }
 
     /**
      * Writes the configs, then starts the servers: a majority of the voters first (servers 1 and 2 of 3 elect a
-     * leader, as in the original course), then the rest, observers last. Returns once every server serves. A port
+     * leader, as in the original course), then the rest (observers too). Returns once every server serves. A port
      * someone else holds makes it try again with another layout.
      */
     static Ensemble launch(ChapterOneInstall zk, Spec spec) throws IOException, InterruptedException {
@@ -100,14 +101,14 @@ final class Ensemble implements AutoCloseable {
 
     /** The files of every server (zoo-N.cfg, server-N/data/myid), nothing started yet. */
     static Ensemble create(ChapterOneInstall zk, Spec spec, Layout layout) throws IOException {
-        Ensemble ensemble = new Ensemble(Files.createTempDirectory("zk-ensemble-"), layout, spec.voters());
+        Path directory = Files.createTempDirectory("zk-ensemble-");
+        List<ServerProcess> servers = new ArrayList<>();
         for (Layout.Address server : layout.servers()) {
-            Path config = ServerConfig.write(ensemble.directory, layout, spec, server);
-            ensemble.servers.add(new ServerProcess(server, config,
-                    ensemble.directory.resolve("server-" + server.id() + ".log"),
+            Path config = ServerConfig.write(directory, layout, spec, server);
+            servers.add(new ServerProcess(server, config, directory.resolve("server-" + server.id() + ".log"),
                     zk.serverCommand(config, spec.jvmFlags())));
         }
-        return ensemble;
+        return new Ensemble(directory, layout, spec.voters(), servers);
     }
 
     /**
@@ -120,7 +121,7 @@ final class Ensemble implements AutoCloseable {
         List<ServerProcess> rest = servers.subList(majority, servers.size());
         startTogether(first);
         awaitLeader(first, 30_000).orElseThrow(() -> new CourseFailure(
-                "servers 1 to " + majority + " elected no leader within 30 s: see their logs in " + directory));
+                "servers 1 to " + majority + " elected no leader within 30 s"));
         startTogether(rest);
         for (ServerProcess server : servers) {
             awaitServing(server, 30_000);
@@ -167,7 +168,7 @@ final class Ensemble implements AutoCloseable {
         while (!wanted.test(status.mode())) {
             if (System.nanoTime() > deadline) {
                 throw new CourseFailure(server + " did not " + what + " within " + timeoutMs / 1000 + " s (it says: "
-                        + status.mode() + "): see its log " + server.log);
+                        + status.mode() + ")");
             }
             TimeUnit.MILLISECONDS.sleep(10); // polling its srvr answer: the only way to see its mode change
             status = server.status(500);

@@ -39,7 +39,9 @@ final class Experiments {
                 + " (SIGTERM, as zkServer.sh stop does)", "experiment 1");
         firstFollower.stop();
         Writer.Write write = drill.awaitAcknowledgedWrite(stopped);
-        drill.report(stopped, "leader: " + leader + ", unchanged: 2 servers of 3 are still a majority",
+        ServerProcess now = currentLeader();
+        drill.report(stopped, "leader: " + now + (now == leader ? ", unchanged" : "") + ": 2 servers of 3 are still"
+                        + " a majority",
                 "a client can write: yes, " + acknowledged(write, stopped, "the stop"));
     }
 

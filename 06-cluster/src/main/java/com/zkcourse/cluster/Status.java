@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.zookeeper.client.FourLetterWordMain;
+import org.apache.zookeeper.common.X509Exception.SSLContextException;
 
 /**
  * What one server says about itself when asked {@code srvr}, the four-letter word chapter 01's
@@ -42,7 +43,7 @@ record Status(Mode mode, long zxid) {
         String answer;
         try {
             answer = FourLetterWordMain.send4LetterWord(server.host(), server.clientPort(), "srvr", false, timeoutMs);
-        } catch (IOException | RuntimeException | org.apache.zookeeper.common.X509Exception.SSLContextException e) {
+        } catch (IOException | RuntimeException | SSLContextException e) {
             return null;
         }
         if (answer.contains("not currently serving")) {
