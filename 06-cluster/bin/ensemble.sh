@@ -143,7 +143,10 @@ check_can_start() {
   [ "$myid" = "$n" ] \
     || zk_die "server $n: $data/myid says $myid, but this is server $n: two servers with the same number would fight over one place in the ensemble (write $n into it)"
   # Two servers on one port: the quorum and election ports of the server.N lines, then the clients' addresses.
-  other=$(sed -n 's/^[[:space:]]*server\.\([0-9]*\)[[:space:]]*=[[:space:]]*\([^:]*\):\([0-9]*\):\([0-9]*\).*/\2:\3 server.\1\n\2:\4 server.\1/p' "$config" \
+  other=$(awk -F= '/^[[:space:]]*server\.[0-9]+[[:space:]]*=/ {
+        name = $1; gsub(/[[:space:]]/, "", name); value = $2; gsub(/[[:space:]]/, "", value)
+        split(value, part, ":"); split(part[3], election, ";")
+        print part[1] ":" part[2], name; print part[1] ":" election[1], name }' "$config" \
     | sort | awk '$1 == previous { print previous " is used by " owner " and " $2; exit } { previous = $1; owner = $2 }')
   [ -z "$other" ] || zk_die "$(shown "$config"): $other: every server needs its own address (Linux) or its own ports (macOS)"
   address="$(zk_cfg_get clientPortAddress "$config"):$(zk_cfg_get clientPort "$config")"
