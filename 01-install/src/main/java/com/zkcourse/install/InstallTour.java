@@ -47,7 +47,7 @@ public final class InstallTour {
     }
 
     public static void main(String[] args) {
-        CourseMain.runWithoutServer(() -> {
+        CourseMain.runWithOwnServers(() -> {
             Path chapter = chapterDirectory(args, Path.of("").toAbsolutePath());
             Path scratch = Files.createTempDirectory("zk-tour-");
             InstallTour tour = new InstallTour(System.out, chapter, scratch);

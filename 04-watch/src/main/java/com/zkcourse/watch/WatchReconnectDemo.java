@@ -43,7 +43,7 @@ public final class WatchReconnectDemo {
     public static void main(String[] args) {
         // The demo stops its server and starts it again, so it runs servers of its own, never the one of
         // -Dzk.connect or chapter 01's: the one its client uses, and a second one on the same data.
-        CourseMain.runWithoutServer(WatchReconnectDemo::run);
+        CourseMain.runWithOwnServers(WatchReconnectDemo::run);
     }
 
     static void run() throws Exception {

@@ -41,7 +41,7 @@ public final class CourseMain {
         void run(CourseServer server, T switches) throws Exception;
     }
 
-    /** The body of a main that uses no server of the connect rule. */
+    /** The body of a main that starts servers of its own, so it is given none. */
     public interface Task {
         void run() throws Exception;
     }
@@ -74,10 +74,13 @@ public final class CourseMain {
     }
 
     /**
-     * For a main that uses no server of the connect rule (chapter 01's tour installs and starts its own with
-     * the chapter's scripts): no server is chosen, and the main ends the same way as with {@link #run(Body)}.
+     * For a main that starts and stops real servers of its own (01's tour installs one with the chapter's
+     * scripts, 04's watch-reconnect stops and restarts its own, 06's drill and bench run whole ensembles): no
+     * connect rule and no embedded server, and the same ending as {@link #run(Body)} (a CourseFailure: one
+     * line, exit 2; anything else: the stack trace and one line, exit 1). The body says first which servers
+     * it starts.
      */
-    public static void runWithoutServer(Task task) {
+    public static void runWithOwnServers(Task task) {
         String who = who(CALLER.getCallerClass());
         try {
             task.run();
