@@ -20,6 +20,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
+import com.zkcourse.testing.ChildJvm;
 import com.zkcourse.tools.CourseServer;
 import com.zkcourse.tools.ExerciseList;
 import com.zkcourse.tools.ExerciseList.Exercise;
@@ -117,8 +118,9 @@ public final class ExerciseRunner {
             List<Path> classPath, Path work) throws IOException, InterruptedException {
         List<Path> childClassPath = new ArrayList<>(compiled); // first: they shadow what the build compiled
         childClassPath.addAll(classPath);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ChildJvm.QUICK_JVM);
+        command.addAll(List.of(
                 "-cp", Classpath.join(childClassPath),
                 "-D" + ExerciseRoot.PROPERTY + "=" + root.toAbsolutePath(),
                 "-D" + CourseServer.LOCAL_SERVER_PROPERTY + "=none",
