@@ -78,9 +78,11 @@ public final class ClusterDrill {
     static CuratorFramework client(String allServers) {
         return CuratorFrameworkFactory.builder()
                 .connectString(allServers)
-                // 15 s, not the course's usual 60 s: a client waits 2/3 of its session timeout for a silent
-                // server, so on a frozen leader (experiment 4, again) it gives up after 10 s, not 27 s.
-                .sessionTimeoutMs(15_000)
+                // 20 s, not the course's usual 60 s: a client waits 2/3 of its session timeout for a silent
+                // server, so on a frozen leader (experiment 4, again) it gives up after 13 s, not 27 s. Not less:
+                // Curator declares the session LOST itself after a session timeout without a server, and in
+                // experiment 2 no server serves until experiment 3 has started one again.
+                .sessionTimeoutMs(20_000)
                 .connectionTimeoutMs(5_000)
                 // Every write is tried once (no retries), so each failure shows in the drill's counts.
                 .retryPolicy(new RetryNTimes(0, 0))
