@@ -28,6 +28,9 @@ public final class ConnectDemo {
         CourseMain.run(server -> run(server.connectString()));
     }
 
+    // The demo closes its client itself, inside its try, to show what close() does; the try closes it again,
+    // harmlessly (javac would warn about the explicit close).
+    @SuppressWarnings("try")
     static void run(String connectString) throws Exception {
         Show.title("connect: CuratorFrameworkFactory.newClient(...) and CuratorFrameworkFactory.builder()");
         // Both clients stay open until step 4 (closed at the end of the block, even after an exception).

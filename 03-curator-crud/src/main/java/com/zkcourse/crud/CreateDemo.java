@@ -23,6 +23,9 @@ public final class CreateDemo {
         CourseMain.run(server -> run(server.connectString()));
     }
 
+    // The demo closes its client itself, inside its try, to show what close() does; the try closes it again,
+    // harmlessly (javac would warn about the explicit close).
+    @SuppressWarnings("try")
     static void run(String connectString) throws Exception {
         Show.title("create: client.create()");
         try (ZkCliView zk = ZkCliView.open(connectString);

@@ -4,9 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,15 +34,25 @@ final class ChapterOneInstall {
     }
 
     /**
-     * The install, after running install.sh when it is missing or holds another ZooKeeper version. Synchronized:
-     * test classes running side by side must not install twice at once.
+     * The install, after running install.sh when it is missing or holds another ZooKeeper version. Two JVMs (a
+     * drill and a test, test classes running side by side) must not install at once: the first takes a file lock
+     * and installs, the others wait for it, then find the install made.
      */
     static synchronized ChapterOneInstall ensure(PrintStream out) throws IOException, InterruptedException {
         ChapterOneInstall install = new ChapterOneInstall(workspace().resolve("01-install").resolve("zookeeper"));
-        if (!Files.isRegularFile(install.home.resolve("lib").resolve("zookeeper-" + version() + ".jar"))) {
-            out.println("First use: installing ZooKeeper " + version() + " into 01-install/zookeeper with"
-                    + " 01-install/bin/install.sh (chapter 01), once");
-            install.runInstallScript(out);
+        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"),
+                "zk-course-install-" + Integer.toHexString(install.home.toAbsolutePath().hashCode()) + ".lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock onlyThisProcessInstalls = channel.lock();
+            try {
+                if (!Files.isRegularFile(install.home.resolve("lib").resolve("zookeeper-" + version() + ".jar"))) {
+                    out.println("First use: installing ZooKeeper " + version() + " into 01-install/zookeeper with"
+                            + " 01-install/bin/install.sh (chapter 01), once");
+                    install.runInstallScript(out);
+                }
+            } finally {
+                onlyThisProcessInstalls.release();
+            }
         }
         return install;
     }

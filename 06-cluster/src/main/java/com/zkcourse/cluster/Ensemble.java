@@ -228,9 +228,17 @@ final class Ensemble implements AutoCloseable {
 
     /** Stops every server (SIGTERM, as zkServer.sh stop), then deletes the directory. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
+        boolean interrupted = false;
         for (ServerProcess server : servers) {
-            server.stop();
+            try {
+                server.stop();
+            } catch (InterruptedException e) {
+                interrupted = true; // stop the others all the same; the interrupt is kept for the caller below
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         deleteDirectory();
         try {

@@ -112,10 +112,15 @@ final class Writer implements AutoCloseable {
 
     /** Stops writing, after the write under way has ended. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         thread.shutdown();
-        if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+        try {
+            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
             thread.shutdownNow();
+            Thread.currentThread().interrupt(); // kept for the caller
         }
     }
 }
