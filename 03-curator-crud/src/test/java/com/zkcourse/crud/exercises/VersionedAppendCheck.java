@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,37 +18,29 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.testing.CheckClients;
-import com.zkcourse.testing.LoopbackServer;
+import com.zkcourse.testing.CheckServer;
 
 /** Checks exercise 3, {@link VersionedAppend}, on a real server. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the simplest case first: its failure says the most
 class VersionedAppendCheck {
 
     @RegisterExtension
-    static final LoopbackServer zk = new LoopbackServer();
-    private static CuratorFramework client;
-    private static CuratorFramework other;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        client = zk.closeAfterAll(CheckClients.connected(zk.connectString()));
-        other = zk.closeAfterAll(CheckClients.connected(zk.connectString()));
-    }
+    static final CheckServer zk = new CheckServer();
 
     @Test
     @Order(1)
     void nobodyInBetweenOneTry() throws Exception {
-        client.create().creatingParentsIfNeeded().forPath("/e3/alone", "a".getBytes(UTF_8));
-        assertEquals(1, VersionedAppend.append(client, "/e3/alone", "b"), "the tries append(...) returned");
+        zk.client().create().creatingParentsIfNeeded().forPath("/e3/alone", "a".getBytes(UTF_8));
+        assertEquals(1, VersionedAppend.append(zk.client(), "/e3/alone", "b"), "the tries append(...) returned");
         assertEquals("ab", text("/e3/alone"));
     }
 
     @Test
     @Order(2)
     void anotherClientWritesBetweenTheReadAndTheWrite() throws Exception {
-        client.create().creatingParentsIfNeeded().forPath("/e3/raced", "a".getBytes(UTF_8));
-        CuratorFramework interrupted = InterruptedClient.beforeItsFirstWrite(client,
-                () -> other.setData().forPath("/e3/raced", "a+other".getBytes(UTF_8)));
+        zk.client().create().creatingParentsIfNeeded().forPath("/e3/raced", "a".getBytes(UTF_8));
+        CuratorFramework interrupted = InterruptedClient.beforeItsFirstWrite(zk.client(),
+                () -> zk.other().setData().forPath("/e3/raced", "a+other".getBytes(UTF_8)));
 
         int tries = VersionedAppend.append(interrupted, "/e3/raced", "+mine");
 
@@ -61,7 +52,7 @@ class VersionedAppendCheck {
     @Test
     @Order(3)
     void fourClientsAppendingAtOnceLoseNothing() throws Exception {
-        client.create().creatingParentsIfNeeded().forPath("/e3/log", new byte[0]);
+        zk.client().create().creatingParentsIfNeeded().forPath("/e3/log", new byte[0]);
         List<CuratorFramework> clients = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -91,12 +82,12 @@ class VersionedAppendCheck {
                 assertEquals(1, count(log, entry), entry + " appears once in the log: " + log);
             }
         }
-        Stat stat = client.checkExists().forPath("/e3/log");
+        Stat stat = zk.client().checkExists().forPath("/e3/log");
         assertEquals(60, stat.getVersion(), "60 appends, each one write: the dataVersion");
     }
 
     private static String text(String path) throws Exception {
-        return new String(client.getData().forPath(path), UTF_8);
+        return new String(zk.client().getData().forPath(path), UTF_8);
     }
 
     private static int count(String text, String part) {

@@ -9,39 +9,29 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.Watcher.Event.EventType;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.zkcourse.testing.CheckClients;
-import com.zkcourse.testing.LoopbackServer;
+import com.zkcourse.testing.CheckServer;
 
 /** Checks exercise 1, {@link NextChange}, on a real server: another client makes the changes. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the simplest case first: its failure says the most
 class NextChangeCheck {
 
     @RegisterExtension
-    static final LoopbackServer zk = new LoopbackServer();
-    private static CuratorFramework client;
-    private static CuratorFramework other;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        client = zk.closeAfterAll(CheckClients.connected(zk.connectString()));
-        other = zk.closeAfterAll(CheckClients.connected(zk.connectString()));
-    }
+    static final CheckServer zk = new CheckServer();
 
     @Test
     @Order(1)
     void aChangeOfData() throws Exception {
-        other.create().creatingParentsIfNeeded().forPath("/e1/data", "v1".getBytes(UTF_8));
-        CompletableFuture<EventType> next = NextChange.of(client, "/e1/data");
+        zk.other().create().creatingParentsIfNeeded().forPath("/e1/data", "v1".getBytes(UTF_8));
+        CompletableFuture<EventType> next = NextChange.of(zk.client(), "/e1/data");
         assertFalse(next.isDone(), "nothing changed yet, but the future is complete: " + next);
 
-        other.setData().forPath("/e1/data", "v2".getBytes(UTF_8));
+        zk.other().setData().forPath("/e1/data", "v2".getBytes(UTF_8));
 
         assertEquals(EventType.NodeDataChanged, next.get(20, TimeUnit.SECONDS), "the event after a setData");
     }
@@ -49,10 +39,10 @@ class NextChangeCheck {
     @Test
     @Order(2)
     void aDelete() throws Exception {
-        other.create().creatingParentsIfNeeded().forPath("/e1/gone", "x".getBytes(UTF_8));
-        CompletableFuture<EventType> next = NextChange.of(client, "/e1/gone");
+        zk.other().create().creatingParentsIfNeeded().forPath("/e1/gone", "x".getBytes(UTF_8));
+        CompletableFuture<EventType> next = NextChange.of(zk.client(), "/e1/gone");
 
-        other.delete().forPath("/e1/gone");
+        zk.other().delete().forPath("/e1/gone");
 
         assertEquals(EventType.NodeDeleted, next.get(20, TimeUnit.SECONDS), "the event after a delete");
     }
@@ -60,9 +50,9 @@ class NextChangeCheck {
     @Test
     @Order(3)
     void aNodeThatDoesNotExistYet() throws Exception {
-        CompletableFuture<EventType> next = NextChange.of(client, "/e1/later");
+        CompletableFuture<EventType> next = NextChange.of(zk.client(), "/e1/later");
 
-        other.create().creatingParentsIfNeeded().forPath("/e1/later", "here".getBytes(UTF_8));
+        zk.other().create().creatingParentsIfNeeded().forPath("/e1/later", "here".getBytes(UTF_8));
 
         assertEquals(EventType.NodeCreated, next.get(20, TimeUnit.SECONDS),
                 "the event when a node that did not exist is created");

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -22,28 +21,22 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.testing.CheckClients;
-import com.zkcourse.testing.LoopbackServer;
+import com.zkcourse.testing.CheckServer;
 
 /** Checks exercise 3, {@link AtMostTwo}, on a real server: six clients, each in a thread of its own. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the simplest case first: its failure says the most
 class AtMostTwoCheck {
 
     @RegisterExtension
-    static final LoopbackServer zk = new LoopbackServer();
-    private static CuratorFramework client;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        client = zk.closeAfterAll(CheckClients.connected(zk.connectString()));
-    }
+    static final CheckServer zk = new CheckServer();
 
     @Test
     @Order(1)
     void oneTaskRunsAndItsLeaseIsReturned() throws Exception {
         AtomicInteger ran = new AtomicInteger();
-        AtMostTwo.run(client, "/e3/one", ran::incrementAndGet);
+        AtMostTwo.run(zk.client(), "/e3/one", ran::incrementAndGet);
         assertEquals(1, ran.get(), "the task ran once");
-        assertEquals(List.of(), client.getChildren().forPath("/e3/one/leases"), "the lease was returned: no lease node left");
+        assertEquals(List.of(), zk.client().getChildren().forPath("/e3/one/leases"), "the lease was returned: no lease node left");
     }
 
     @Test
@@ -92,9 +85,9 @@ class AtMostTwoCheck {
     @Test
     @Order(3)
     void aTaskThatThrowsReturnsItsLease() throws Exception {
-        assertThrows(IllegalStateException.class, () -> AtMostTwo.run(client, "/e3/throws", () -> {
+        assertThrows(IllegalStateException.class, () -> AtMostTwo.run(zk.client(), "/e3/throws", () -> {
             throw new IllegalStateException("the task failed");
         }), "the task's exception comes out of run(...)");
-        assertEquals(List.of(), client.getChildren().forPath("/e3/throws/leases"), "the lease was returned: no lease node left");
+        assertEquals(List.of(), zk.client().getChildren().forPath("/e3/throws/leases"), "the lease was returned: no lease node left");
     }
 }

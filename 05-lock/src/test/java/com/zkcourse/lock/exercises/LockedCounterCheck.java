@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.locks.InterProcessMutex;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -21,41 +20,33 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.testing.CheckClients;
+import com.zkcourse.testing.CheckServer;
 import com.zkcourse.testing.ChildJvm;
-import com.zkcourse.testing.LoopbackServer;
 
 /** Checks exercise 2, {@link LockedCounter}, on a real server, from threads and from processes of their own. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the simplest case first: its failure says the most
 class LockedCounterCheck {
 
     @RegisterExtension
-    static final LoopbackServer zk = new LoopbackServer();
-    private static CuratorFramework client;
-    private static CuratorFramework other;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        client = zk.closeAfterAll(CheckClients.connected(zk.connectString()));
-        other = zk.closeAfterAll(CheckClients.connected(zk.connectString()));
-    }
+    static final CheckServer zk = new CheckServer();
 
     @Test
     @Order(1)
     void oneIncrement() throws Exception {
-        client.create().creatingParentsIfNeeded().forPath("/e2/one/counter", "41".getBytes(UTF_8));
-        assertEquals(42, LockedCounter.increment(client, "/e2/one/lock", "/e2/one/counter"), "what increment(...) returned");
-        assertEquals("42", new String(client.getData().forPath("/e2/one/counter"), UTF_8), "the counter's data");
+        zk.client().create().creatingParentsIfNeeded().forPath("/e2/one/counter", "41".getBytes(UTF_8));
+        assertEquals(42, LockedCounter.increment(zk.client(), "/e2/one/lock", "/e2/one/counter"), "what increment(...) returned");
+        assertEquals("42", new String(zk.client().getData().forPath("/e2/one/counter"), UTF_8), "the counter's data");
     }
 
     @Test
     @Order(2)
     void itWaitsForTheLock() throws Exception {
-        client.create().creatingParentsIfNeeded().forPath("/e2/wait/counter", "0".getBytes(UTF_8));
-        InterProcessMutex held = new InterProcessMutex(other, "/e2/wait/lock");
+        zk.client().create().creatingParentsIfNeeded().forPath("/e2/wait/counter", "0".getBytes(UTF_8));
+        InterProcessMutex held = new InterProcessMutex(zk.other(), "/e2/wait/lock");
         held.acquire();
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
-            Future<Integer> increment = thread.submit(() -> LockedCounter.increment(client, "/e2/wait/lock", "/e2/wait/counter"));
+            Future<Integer> increment = thread.submit(() -> LockedCounter.increment(zk.client(), "/e2/wait/lock", "/e2/wait/counter"));
             // While another client holds the lock, the counter stays as it is: the increment waits.
             CheckClients.await(() -> childrenOf("/e2/wait/lock") == 2 || increment.isDone(), 20,
                     () -> "the increment queues for the lock at /e2/wait/lock (a second lock node there); lock nodes: "
@@ -75,7 +66,7 @@ class LockedCounterCheck {
     @Test
     @Order(3)
     void exactAcrossThreadsAndProcesses() throws Exception {
-        client.create().creatingParentsIfNeeded().forPath("/e2/many/counter", "0".getBytes(UTF_8));
+        zk.client().create().creatingParentsIfNeeded().forPath("/e2/many/counter", "0".getBytes(UTF_8));
         List<ChildJvm.Running> processes = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(3);
         List<CuratorFramework> clients = new ArrayList<>();
@@ -114,7 +105,7 @@ class LockedCounterCheck {
 
     private static String counter(String path) {
         try {
-            return new String(client.getData().forPath(path), UTF_8);
+            return new String(zk.client().getData().forPath(path), UTF_8);
         } catch (Exception e) {
             return "(could not read " + path + ": " + e + ")";
         }
@@ -122,7 +113,7 @@ class LockedCounterCheck {
 
     private static int childrenOf(String path) {
         try {
-            return client.checkExists().forPath(path) == null ? 0 : client.getChildren().forPath(path).size();
+            return zk.client().checkExists().forPath(path) == null ? 0 : zk.client().getChildren().forPath(path).size();
         } catch (Exception e) {
             return -1;
         }
