@@ -82,7 +82,9 @@ class DrillTest {
     void ctrlCStopsTheDrillAndItsServers() throws Exception {
         try (ChildJvm.Running drill = ChildJvm.start(List.of(), ClusterDrill.class.getName())) {
             List<String> lines = new ArrayList<>();
-            for (String line = drill.nextLine(); !line.startsWith("Experiment 1:"); line = drill.nextLine()) {
+            // The drill prints once its three servers serve: on a busy machine (the other test classes start
+            // ensembles too) that can take longer than a line usually does.
+            for (String line = drill.nextLine(120); !line.startsWith("Experiment 1:"); line = drill.nextLine(120)) {
                 lines.add(line);
             }
             assertEquals(143, drill.stop(), "128 + SIGTERM: the JVM ended through its shutdown hooks");

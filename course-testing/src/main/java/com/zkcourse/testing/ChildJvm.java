@@ -143,9 +143,14 @@ public final class ChildJvm {
 
         /** The next line the child prints, waiting up to 30 s for it. */
         public String nextLine() throws InterruptedException {
-            String line = lines.poll(30, TimeUnit.SECONDS);
+            return nextLine(30);
+        }
+
+        /** The next line the child prints, waiting up to {@code seconds} for it. */
+        public String nextLine(long seconds) throws InterruptedException {
+            String line = lines.poll(seconds, TimeUnit.SECONDS);
             if (line == null || line.equals(END)) {
-                throw new AssertionError((line == null ? "no output within 30 s" : "the child's output ended")
+                throw new AssertionError((line == null ? "no output within " + seconds + " s" : "the child's output ended")
                         + "; so far: " + seen);
             }
             seen.add(line);

@@ -37,6 +37,9 @@ public final class CheckLauncher {
         PrintStream out = System.out;
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(Arrays.stream(checkClasses).map(name -> selectClass(name)).toList())
+                // One check at a time, whatever the chapter's junit-platform.properties says for its tests: a
+                // check may start a whole ensemble, and the build runs two of these JVMs side by side already.
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, new TestExecutionListener() {
