@@ -86,6 +86,10 @@ public final class ClusterDrill {
                 .connectionTimeoutMs(5_000)
                 // Every write is tried once (no retries), so each failure shows in the drill's counts.
                 .retryPolicy(new RetryNTimes(0, 0))
+                // Curator follows /zookeeper/config for dynamic reconfiguration, with reads in the background after
+                // every reconnect; the drill's ensemble never changes, and a background read that met a lost
+                // connection, without retries, would log an ERROR that means nothing here.
+                .ensembleTracker(false)
                 .build();
     }
 
