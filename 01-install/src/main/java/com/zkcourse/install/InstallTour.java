@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 import com.zkcourse.tools.CourseFailure;
 import com.zkcourse.tools.CourseMain;
+import com.zkcourse.tools.Directories;
 
 /**
  * Chapter 01 as a guided tour: install ZooKeeper into a scratch directory, start it, ask its status, write
@@ -55,7 +55,7 @@ public final class InstallTour {
                 tour.run();
             } finally {
                 tour.stopServerIfRunning();
-                deleteRecursively(scratch);
+                Directories.deleteRecursively(scratch);
             }
         });
     }
@@ -203,14 +203,6 @@ public final class InstallTour {
     private static int freeLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

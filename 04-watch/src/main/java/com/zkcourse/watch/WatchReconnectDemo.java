@@ -5,11 +5,9 @@ import static com.zkcourse.watch.EventLog.take;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -23,6 +21,7 @@ import org.apache.zookeeper.Watcher;
 import com.zkcourse.tools.CourseFailure;
 import com.zkcourse.tools.CourseMain;
 import com.zkcourse.tools.CourseServer;
+import com.zkcourse.tools.Directories;
 import com.zkcourse.tools.EmbeddedZooKeeper;
 
 /**
@@ -125,9 +124,7 @@ public final class WatchReconnectDemo {
             }
         } finally {
             server.close();
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+            Directories.deleteRecursively(data);
         }
     }
 

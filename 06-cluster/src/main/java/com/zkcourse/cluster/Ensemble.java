@@ -1,22 +1,20 @@
 package com.zkcourse.cluster;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import com.zkcourse.tools.CourseFailure;
+import com.zkcourse.tools.Directories;
 
 /**
  * A ZooKeeper ensemble of real server processes on this machine, in a directory of its own (configs, data,
@@ -240,7 +238,7 @@ final class Ensemble implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        deleteDirectory();
+        Directories.deleteRecursively(directory);
         try {
             Runtime.getRuntime().removeShutdownHook(atExit);
         } catch (IllegalStateException exiting) {
@@ -257,19 +255,7 @@ final class Ensemble implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        deleteDirectory();
+        Directories.deleteRecursively(directory);
     }
 
-    private void deleteDirectory() {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + directory, e);
-        }
-    }
 }

@@ -5,11 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
+import com.zkcourse.tools.Directories;
 import com.zkcourse.tools.ExerciseList;
 import com.zkcourse.tools.ExerciseList.Exercise;
 import com.zkcourse.tools.StarterGenerator;
@@ -83,7 +82,7 @@ public final class CheckExercises {
         try {
             return ExerciseRunner.run(exercises, exercises.studentFiles(), work);
         } finally {
-            deleteRecursively(work);
+            Directories.deleteRecursively(work);
         }
     }
 
@@ -105,16 +104,5 @@ public final class CheckExercises {
                 throw new UncheckedIOException(e);
             }
         }).toList();
-    }
-
-    static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

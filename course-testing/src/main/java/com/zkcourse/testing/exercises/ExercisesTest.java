@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import com.zkcourse.tools.Directories;
 import com.zkcourse.tools.ExerciseFiles;
 import com.zkcourse.tools.ExerciseList;
 
@@ -98,12 +100,12 @@ class ExercisesTest {
             } finally {
                 try {
                     if (work != null) {
-                        CheckExercises.deleteRecursively(work);
+                        Directories.deleteRecursively(work);
                     }
                     if (files != null && !files.equals(list.solutions())) {
-                        CheckExercises.deleteRecursively(files);
+                        Directories.deleteRecursively(files);
                     }
-                } catch (IOException e) {
+                } catch (UncheckedIOException e) {
                     outcomes.completeExceptionally(e);
                 }
             }
