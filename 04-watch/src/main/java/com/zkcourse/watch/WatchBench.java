@@ -18,6 +18,7 @@ import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.framework.recipes.cache.NodeCache;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 
+import com.zkcourse.tools.BenchSwitches;
 import com.zkcourse.tools.CourseFailure;
 import com.zkcourse.tools.CourseMain;
 import com.zkcourse.tools.CourseServer;
@@ -44,7 +45,7 @@ public final class WatchBench {
     }
 
     public static void main(String[] args) {
-        CourseMain.run(() -> new Sizes(positiveNumber("bench.changes", 1000), positiveNumber("bench.warmup", 200)),
+        CourseMain.run(() -> new Sizes(BenchSwitches.positiveNumber("bench.changes", 1000), BenchSwitches.positiveNumber("bench.warmup", 200)),
                 WatchBench::run);
     }
 
@@ -156,22 +157,5 @@ public final class WatchBench {
         Arrays.sort(sorted);
         int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
         return sorted[Math.max(rank, 1) - 1];
-    }
-
-    private static int positiveNumber(String property, int otherwise) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new CourseFailure("bench: -D" + property + "=" + value + " is not a positive whole number (for example -D"
-                + property + "=" + otherwise + ")");
     }
 }

@@ -12,7 +12,7 @@ import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 
 import com.zkcourse.lock.BenchRounds.Kind;
-import com.zkcourse.tools.CourseFailure;
+import com.zkcourse.tools.BenchSwitches;
 import com.zkcourse.tools.CourseMain;
 import com.zkcourse.tools.CourseServer;
 
@@ -36,7 +36,7 @@ public final class LockBench {
     }
 
     public static void main(String[] args) {
-        CourseMain.run(() -> new Sizes(positiveNumber("bench.rounds", 10), positiveNumber("bench.millis", 500)),
+        CourseMain.run(() -> new Sizes(BenchSwitches.positiveNumber("bench.rounds", 10), BenchSwitches.positiveNumber("bench.millis", 500)),
                 LockBench::run);
     }
 
@@ -94,22 +94,5 @@ public final class LockBench {
             });
         }
         return cycles;
-    }
-
-    private static int positiveNumber(String property, int otherwise) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new CourseFailure("bench: -D" + property + "=" + value + " is not a positive whole number (for example -D"
-                + property + "=" + otherwise + ")");
     }
 }

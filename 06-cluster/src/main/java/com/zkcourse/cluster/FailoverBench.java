@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.framework.CuratorFramework;
 
+import com.zkcourse.tools.BenchSwitches;
 import com.zkcourse.tools.CourseFailure;
 import com.zkcourse.tools.CourseMain;
 
@@ -39,7 +40,7 @@ public final class FailoverBench {
     }
 
     public static void main(String[] args) {
-        CourseMain.runWithOwnServers(() -> run(System.out, runs(), SETUPS));
+        CourseMain.runWithOwnServers(() -> run(System.out, BenchSwitches.positiveNumber("bench.runs", 5), SETUPS));
     }
 
     static void run(PrintStream out, int runs, List<Setup> setups) throws Exception {
@@ -111,19 +112,5 @@ public final class FailoverBench {
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
         return String.format(Locale.ROOT, "%.2f s (%.2f-%.2f)", median / 1e9, sorted[0] / 1e9,
                 sorted[sorted.length - 1] / 1e9);
-    }
-
-    private static int runs() {
-        String value = System.getProperty("bench.runs", "5").trim();
-        try {
-            int runs = Integer.parseInt(value);
-            if (runs > 0) {
-                return runs;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new CourseFailure("bench: -Dbench.runs=" + value + " is not a positive whole number (for example"
-                + " -Dbench.runs=5)");
     }
 }
