@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.apache.zookeeper.KeeperException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.testing.ListeningSockets;
 
@@ -34,35 +34,32 @@ import com.zkcourse.testing.ListeningSockets;
  */
 class FiveExperimentsTest {
 
-    private static Ensemble ensemble;
+    @RegisterExtension
+    static final LaunchedEnsemble cluster = new LaunchedEnsemble(
+            Ensemble.Spec.of(3).withSettings(Map.of("tickTime", "500", "syncLimit", "2")));
     private static CuratorFramework client;
     /** Tries each call once: what a write without a majority gets. */
     private static CuratorFramework once;
     private static final List<String> acknowledged = new ArrayList<>();
 
     @BeforeAll
-    static void startThreeServers() throws Exception {
-        ChapterOneInstall zk = ChapterOneInstall.ensure(new PrintStream(PrintStream.nullOutputStream()));
-        ensemble = Ensemble.launch(zk, Ensemble.Spec.of(3).withSettings(Map.of("tickTime", "500", "syncLimit", "2")));
-        client = Clients.patient(ensemble.layout.connectString());
-        once = Clients.once(ensemble.layout.connectString());
+    static void connectTwoClients() throws Exception { // the extension has started the three servers
+        client = Clients.patient(cluster.ensemble().layout.connectString());
+        once = Clients.once(cluster.ensemble().layout.connectString());
     }
 
     @AfterAll
-    static void stopEverything() throws Exception {
+    static void closeTheClients() { // before the extension stops the servers
         for (CuratorFramework each : new CuratorFramework[] {client, once}) {
             if (each != null) {
                 each.close();
             }
         }
-        if (ensemble != null) {
-            ensemble.close();
-            Clients.assertNothingRunsFrom(ensemble.directory);
-        }
     }
 
     @Test
     void theOriginalsFiveExperimentsThenTheFourthWithAFrozenLeader() throws Exception {
+        Ensemble ensemble = cluster.ensemble();
         ServerProcess one = ensemble.server(1);
         ServerProcess two = ensemble.server(2);
         ServerProcess three = ensemble.server(3);
@@ -141,7 +138,7 @@ class FiveExperimentsTest {
             throws Exception {
         Set<String> ours = new TreeSet<>(List.of("0.0.0.0", "::"));
         Map<Integer, Set<String>> expected = new TreeMap<>();
-        for (Layout.Address server : ensemble.layout.servers()) {
+        for (Layout.Address server : cluster.ensemble().layout.servers()) {
             ours.add(server.host());
             expected.computeIfAbsent(server.clientPort(), port -> new TreeSet<>()).add(server.host());
             expected.computeIfAbsent(server.electionPort(), port -> new TreeSet<>()).add(server.host());

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.cluster.exercises.FreshRead;
 
@@ -23,20 +22,12 @@ import com.zkcourse.cluster.exercises.FreshRead;
  */
 class FreshReadCheck {
 
-    private static Ensemble ensemble;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        ensemble = ExerciseEnsemble.launch();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        ExerciseEnsemble.close(ensemble);
-    }
+    @RegisterExtension
+    static final LaunchedEnsemble cluster = LaunchedEnsemble.forExerciseChecks();
 
     @Test
     void everyReadThroughAFollowerSeesTheWriteBeforeIt() throws Exception {
+        Ensemble ensemble = cluster.ensemble();
         ServerProcess leader = ensemble.awaitLeader(ensemble.servers(), 30_000).orElseThrow().server();
         ServerProcess follower = ensemble.servers().stream().filter(server -> server != leader).findFirst().orElseThrow();
         try (CuratorFramework writer = Clients.patient(leader.address.client());

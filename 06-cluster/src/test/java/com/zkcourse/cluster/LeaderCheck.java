@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.cluster.exercises.Leader;
 
@@ -18,23 +17,14 @@ import com.zkcourse.cluster.exercises.Leader;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the simplest case first: its failure says the most
 class LeaderCheck {
 
-    private static Ensemble ensemble;
-    private static List<String> servers;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        ensemble = ExerciseEnsemble.launch();
-        servers = ExerciseEnsemble.addresses(ensemble);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        ExerciseEnsemble.close(ensemble);
-    }
+    @RegisterExtension
+    static final LaunchedEnsemble cluster = LaunchedEnsemble.forExerciseChecks();
 
     @Test
     @Order(1)
     void theLeader() throws Exception {
+        Ensemble ensemble = cluster.ensemble();
+        List<String> servers = cluster.addresses();
         ServerProcess leader = ensemble.awaitLeader(ensemble.servers(), 30_000).orElseThrow().server();
         assertEquals(leader.address.client(), Leader.among(servers), "the leader of " + servers);
     }
@@ -42,6 +32,8 @@ class LeaderCheck {
     @Test
     @Order(2)
     void aNewLeaderAfterTheOldOneDies() throws Exception {
+        Ensemble ensemble = cluster.ensemble();
+        List<String> servers = cluster.addresses();
         ServerProcess old = ensemble.awaitLeader(ensemble.servers(), 30_000).orElseThrow().server();
         old.kill();
         List<ServerProcess> alive = ensemble.servers().stream().filter(server -> server != old).toList();
@@ -53,6 +45,8 @@ class LeaderCheck {
     @Test
     @Order(3)
     void noLeaderWithoutAMajority() throws Exception {
+        Ensemble ensemble = cluster.ensemble();
+        List<String> servers = cluster.addresses();
         ServerProcess leader = ensemble.awaitLeader(ensemble.servers(), 30_000).orElseThrow().server();
         leader.kill(); // one was killed before: one server of three is left, which is no majority
         ServerProcess last = ensemble.servers().stream().filter(ServerProcess::isRunning).findFirst().orElseThrow();

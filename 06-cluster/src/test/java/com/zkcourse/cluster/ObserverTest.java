@@ -9,16 +9,14 @@ import static com.zkcourse.cluster.Status.Mode.OBSERVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A fourth server as an observer (peerType=observer, and ":observer" on its server.4 line): it serves reads and
@@ -27,25 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 class ObserverTest {
 
-    private static Ensemble ensemble;
-
-    @BeforeAll
-    static void startThreeVotersAndAnObserver() throws Exception {
-        ChapterOneInstall zk = ChapterOneInstall.ensure(new PrintStream(PrintStream.nullOutputStream()));
-        ensemble = Ensemble.launch(zk, Ensemble.Spec.of(3).withObservers(1).onOwnPorts()
-                .withSettings(Map.of("tickTime", "500", "syncLimit", "2")));
-    }
-
-    @AfterAll
-    static void stopEverything() throws Exception {
-        if (ensemble != null) {
-            ensemble.close();
-            Clients.assertNothingRunsFrom(ensemble.directory);
-        }
-    }
+    @RegisterExtension
+    static final LaunchedEnsemble cluster = new LaunchedEnsemble(Ensemble.Spec.of(3).withObservers(1).onOwnPorts()
+            .withSettings(Map.of("tickTime", "500", "syncLimit", "2")));
 
     @Test
     void anObserverServesReadsAndWritesButNeverCountsTowardsTheMajority() throws Exception {
+        Ensemble ensemble = cluster.ensemble();
         ServerProcess observer = ensemble.server(4);
         assertTrue(ensemble.layout.servers().stream().allMatch(server -> server.host().equals("127.0.0.1")));
         assertTrue(Files.readAllLines(observer.config, StandardCharsets.UTF_8).contains("peerType=observer"));

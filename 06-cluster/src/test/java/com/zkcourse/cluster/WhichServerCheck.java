@@ -12,32 +12,21 @@ import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.zookeeper.client.FourLetterWordMain;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.zkcourse.cluster.exercises.WhichServer;
 
 /** Checks exercise 2, {@link WhichServer}, on three real servers: the client's server, then the next one. */
 class WhichServerCheck {
 
-    private static Ensemble ensemble;
-    private static List<String> servers;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        ensemble = ExerciseEnsemble.launch();
-        servers = ExerciseEnsemble.addresses(ensemble);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        ExerciseEnsemble.close(ensemble);
-    }
+    @RegisterExtension
+    static final LaunchedEnsemble cluster = LaunchedEnsemble.forExerciseChecks();
 
     @Test
     void theClientsServerThenTheOneItMovesToWhenThatDies() throws Exception {
-        try (CuratorFramework client = Clients.patient(ensemble.layout.connectString())) {
+        List<String> servers = cluster.addresses();
+        try (CuratorFramework client = Clients.patient(cluster.ensemble().layout.connectString())) {
             long session = client.getZookeeperClient().getZooKeeper().getSessionId();
             String first = WhichServer.of(client, servers);
             assertTrue(servers.contains(first), "of(...) returned " + first + ", not one of " + servers);
@@ -50,7 +39,7 @@ class WhichServerCheck {
                     reconnected.countDown();
                 }
             });
-            ExerciseEnsemble.at(ensemble, first).kill();
+            cluster.at(first).kill();
             assertTrue(reconnected.await(30, TimeUnit.SECONDS), "the client did not reconnect within 30 s");
 
             String second = WhichServer.of(client, servers);
