@@ -18,6 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.zkcourse.testing.ScriptRun;
+
 /** What a server started by zkServer.sh keeps when its process is killed: a class of its own, it takes a while. */
 class DurabilityTest {
 
@@ -68,7 +70,7 @@ class DurabilityTest {
         server1.destroyForcibly(); // kill -9: no shutdown, no flush, nothing graceful
         server1.onExit().get(30, TimeUnit.SECONDS);
 
-        ZkHome.Run start = zk.start(config);
+        ScriptRun start = zk.start(config);
         assertEquals(0, start.exitCode(), "a stale pid file must not stop a start: " + start);
         try (CuratorFramework client = client("127.0.0.1:" + ZkHome.clientPort(config))) {
             client.start();

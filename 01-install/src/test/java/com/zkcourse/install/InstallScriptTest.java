@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.zkcourse.testing.ScriptRun;
+
 /** install.sh: the layout it makes, what a second run replaces and what it leaves alone. */
 class InstallScriptTest {
 
@@ -62,7 +64,7 @@ class InstallScriptTest {
     void refusesADirectoryThatHoldsSomethingElse() throws Exception {
         Path mine = Files.createDirectories(temp.resolve("my-project"));
         Files.writeString(mine.resolve("notes.txt"), "mine");
-        ZkHome.Run run = ZkHome.run(List.of(ZkHome.CHAPTER.resolve("bin/install.sh").toString(), mine.toString()));
+        ScriptRun run = ZkHome.run(List.of(ZkHome.CHAPTER.resolve("bin/install.sh").toString(), mine.toString()));
         assertEquals(1, run.exitCode());
         assertEquals(List.of("install.sh: " + mine + " is not empty and is not a ZooKeeper home made by install.sh: "
                 + "choose a new or empty directory"), run.stderrLines());

@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.zookeeper.client.FourLetterWordMain;
 import org.apache.zookeeper.common.X509Exception.SSLContextException;
+
+import com.zkcourse.testing.ScriptRun;
 
 /**
  * A ZooKeeper home made by the chapter's install.sh in a temporary directory, and the scripts run against
@@ -21,18 +22,6 @@ import org.apache.zookeeper.common.X509Exception.SSLContextException;
  * sharing a home cannot meet; {@link #killEveryServer()} makes sure no server outlives the test class.
  */
 final class ZkHome {
-
-    /** How a script ended and what it printed on each stream. */
-    record Run(int exitCode, String stdout, String stderr) {
-
-        List<String> stdoutLines() {
-            return stdout.lines().toList();
-        }
-
-        List<String> stderrLines() {
-            return stderr.lines().toList();
-        }
-    }
 
     static final Path CHAPTER = Path.of("").toAbsolutePath(); // surefire runs in 01-install
 
@@ -45,7 +34,7 @@ final class ZkHome {
 
     /** Runs 01-install/bin/install.sh into {@code home}; fails the test if it does not succeed. */
     static ZkHome install(Path home) throws IOException, InterruptedException {
-        Run run = run(List.of(CHAPTER.resolve("bin/install.sh").toString(), home.toString()));
+        ScriptRun run = run(List.of(CHAPTER.resolve("bin/install.sh").toString(), home.toString()));
         if (run.exitCode() != 0) {
             throw new AssertionError("install.sh failed: " + run);
         }
@@ -109,9 +98,9 @@ final class ZkHome {
      * beside this one may have taken it since (the script then refuses it, or the server cannot bind it): then
      * the config moves to another free port and the server starts again. Returns the last attempt.
      */
-    Run start(Path config) throws IOException, InterruptedException {
+    ScriptRun start(Path config) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            Run start = zkServer("start", config);
+            ScriptRun start = zkServer("start", config);
             if (start.exitCode() == 0 || attempt == 3 || !(start.stdout() + start.stderr()).contains("already in use")) {
                 return start;
             }
@@ -135,23 +124,23 @@ final class ZkHome {
         }
     }
 
-    Run zkServer(String command, Path config) throws IOException, InterruptedException {
+    ScriptRun zkServer(String command, Path config) throws IOException, InterruptedException {
         return zkServer(command, config, Map.of());
     }
 
     /** zkServer.sh with extra environment variables, such as ZK_STOP_TIMEOUT. */
-    Run zkServer(String command, Path config, Map<String, String> environment) throws IOException, InterruptedException {
+    ScriptRun zkServer(String command, Path config, Map<String, String> environment) throws IOException, InterruptedException {
         return run(List.of(home.resolve("bin/zkServer.sh").toString(), command, config.toString()), environment);
     }
 
-    Run zkCli(String... args) throws IOException, InterruptedException {
+    ScriptRun zkCli(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/zkCli.sh").toString()));
         command.addAll(List.of(args));
         return run(command);
     }
 
     /** Java with the home's class path (lib/*, conf/), as the scripts run it: {@code java(..., "org.apache.zookeeper.ZooKeeperMain", ...)}. */
-    Run java(String... mainAndArgs) throws IOException, InterruptedException {
+    ScriptRun java(String... mainAndArgs) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", home.resolve("lib") + "/*:" + home.resolve("conf"), "-Dzookeeper.root.logger=WARN,CONSOLE"));
         command.addAll(List.of(mainAndArgs));
@@ -174,27 +163,12 @@ final class ZkHome {
         }
     }
 
-    static Run run(List<String> command) throws IOException, InterruptedException {
+    static ScriptRun run(List<String> command) throws IOException, InterruptedException {
         return run(command, Map.of());
     }
 
-    static Run run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("script", ".out");
-        Path err = Files.createTempFile("script", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().remove("ZOOKEEPER_HOME");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        try {
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                throw new AssertionError(String.join(" ", command) + " did not finish within 120 s");
-            }
-            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+    static ScriptRun run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+        return ScriptRun.of(command, env -> env.putAll(environment));
     }
 
     /** A port nothing listens on now; {@link #start} moves on when another program takes it first. */

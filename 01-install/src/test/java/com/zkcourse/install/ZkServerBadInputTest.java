@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.zkcourse.testing.ScriptRun;
 import com.zkcourse.testing.UnusedPort;
 
 /** Each mistake gets one line that names it and what to do, and a non-zero exit; nothing starts. */
@@ -42,7 +43,7 @@ class ZkServerBadInputTest {
     void aClientPortInUse() throws Exception {
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Path config = zk.newConfig("busy", Map.of("clientPort", String.valueOf(squatter.getLocalPort())));
-            ZkHome.Run start = zk.zkServer("start", config);
+            ScriptRun start = zk.zkServer("start", config);
             assertEquals(1, start.exitCode());
             assertEquals(List.of("zkServer.sh: client port " + squatter.getLocalPort() + " on 127.0.0.1 is already in use "
                     + "by another program: stop it, or set another clientPort in " + config), start.stderrLines());
@@ -76,11 +77,11 @@ class ZkServerBadInputTest {
 
     @Test
     void anUnknownSubcommand() throws Exception {
-        ZkHome.Run run = ZkHome.run(List.of(zk.home.resolve("bin/zkServer.sh").toString(), "strat"));
+        ScriptRun run = ZkHome.run(List.of(zk.home.resolve("bin/zkServer.sh").toString(), "strat"));
         assertEquals(2, run.exitCode());
         assertEquals(List.of("zkServer.sh: unknown command 'strat'. usage: zkServer.sh "
                 + "{start|start-foreground|stop|restart|status|version} [config file]"), run.stderrLines());
-        ZkHome.Run none = ZkHome.run(List.of(zk.home.resolve("bin/zkServer.sh").toString()));
+        ScriptRun none = ZkHome.run(List.of(zk.home.resolve("bin/zkServer.sh").toString()));
         assertEquals(2, none.exitCode());
         assertTrue(none.stderr().startsWith("zkServer.sh: no command given. usage: "), none.stderr());
     }
@@ -89,7 +90,7 @@ class ZkServerBadInputTest {
     void zkCliWhereNothingListensFailsAtOnce() throws Exception {
         try (UnusedPort nowhere = UnusedPort.reserve()) {
             long start = System.nanoTime();
-            ZkHome.Run run = zk.zkCli("-server", nowhere.address(), "ls", "/");
+            ScriptRun run = zk.zkCli("-server", nowhere.address(), "ls", "/");
             long seconds = (System.nanoTime() - start) / 1_000_000_000;
             assertEquals(1, run.exitCode());
             assertEquals(List.of("zkCli.sh: nothing answers at " + nowhere.address() + ": start a server "
@@ -108,14 +109,14 @@ class ZkServerBadInputTest {
     void zooKeeperMainOnADeadAddressFailsAtOnceOrWaitsForItsSessionTimeout() throws Exception {
         try (UnusedPort nowhere = UnusedPort.reserve()) {
             long start = System.nanoTime();
-            ZkHome.Run atOnce = zk.java(ZOOKEEPER_MAIN, "-server", nowhere.address(), "ls", "/");
+            ScriptRun atOnce = zk.java(ZOOKEEPER_MAIN, "-server", nowhere.address(), "ls", "/");
             long atOnceSeconds = (System.nanoTime() - start) / 1_000_000_000;
             assertEquals(1, atOnce.exitCode());
             assertTrue(atOnce.stderrLines().contains("KeeperErrorCode = ConnectionLoss for /"), atOnce.stderr());
             assertTrue(atOnceSeconds < 20, "without -waitforconnection no 30 s wait (took " + atOnceSeconds + " s)");
 
             start = System.nanoTime();
-            ZkHome.Run waited = zk.java(ZOOKEEPER_MAIN, "-waitforconnection", "-timeout", "1000",
+            ScriptRun waited = zk.java(ZOOKEEPER_MAIN, "-waitforconnection", "-timeout", "1000",
                     "-server", nowhere.address(), "ls", "/");
             long waitedMillis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(1, waited.exitCode());
@@ -132,7 +133,7 @@ class ZkServerBadInputTest {
         try (UnusedPort nowhere = UnusedPort.reserve()) {
             // No '/' in the host (zkCli.sh would read what follows one as a chroot): the path comes from $MARKER.
             String server = "$(touch \"$MARKER\")127.0.0.1:" + nowhere.port();
-            ZkHome.Run run = ZkHome.run(List.of(zk.home.resolve("bin/zkCli.sh").toString(), "-server", server, "ls", "/"),
+            ScriptRun run = ZkHome.run(List.of(zk.home.resolve("bin/zkCli.sh").toString(), "-server", server, "ls", "/"),
                     Map.of("MARKER", marker.toString()));
             assertEquals(1, run.exitCode());
             assertEquals(List.of("zkCli.sh: nothing answers at " + server + ": start a server "
@@ -154,7 +155,7 @@ class ZkServerBadInputTest {
                 + ": run 01-install/bin/install.sh first (or set ZOOKEEPER_HOME)\n", output);
     }
 
-    private static void assertOneLineError(ZkHome.Run run, String expected) {
+    private static void assertOneLineError(ScriptRun run, String expected) {
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals(List.of(expected), run.stderrLines());
         assertFalse(run.stdout().contains("STARTED"));

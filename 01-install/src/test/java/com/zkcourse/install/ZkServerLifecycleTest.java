@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.zkcourse.testing.ListeningSockets;
+import com.zkcourse.testing.ScriptRun;
 
 /** zkServer.sh and zkCli.sh running real servers from a home made by install.sh. */
 class ZkServerLifecycleTest {
@@ -41,33 +42,33 @@ class ZkServerLifecycleTest {
     @Test
     void startStatusCliStopStatus() throws Exception {
         Path config = zk.newConfig("lifecycle", Map.of());
-        ZkHome.Run start = zk.start(config);
+        ScriptRun start = zk.start(config);
         assertEquals(0, start.exitCode(), start.toString());
         String server = "127.0.0.1:" + ZkHome.clientPort(config);
         assertEquals(List.of("Using config: " + config, "Starting zookeeper ... STARTED"), start.stdoutLines());
         assertEquals("", start.stderr());
 
-        ZkHome.Run status = zk.zkServer("status", config);
+        ScriptRun status = zk.zkServer("status", config);
         assertEquals(0, status.exitCode(), status.toString());
         assertEquals(List.of("Using config: " + config,
                 "Client port found: " + ZkHome.clientPort(config) + ". Client address: 127.0.0.1.",
                 "Mode: standalone"), status.stdoutLines());
 
-        ZkHome.Run create = zk.zkCli("-server", server, "create", "/lifecycle", "hello-zookeeper");
+        ScriptRun create = zk.zkCli("-server", server, "create", "/lifecycle", "hello-zookeeper");
         assertEquals(0, create.exitCode(), create.toString());
         assertTrue(create.stderrLines().contains("Created /lifecycle"), create.toString());
-        ZkHome.Run get = zk.zkCli("-server", server, "get", "/lifecycle");
+        ScriptRun get = zk.zkCli("-server", server, "get", "/lifecycle");
         assertEquals(0, get.exitCode(), get.toString());
         assertEquals("hello-zookeeper", get.stdoutLines().get(get.stdoutLines().size() - 1));
 
         long pid = ZkHome.pid(config);
-        ZkHome.Run stop = zk.zkServer("stop", config);
+        ScriptRun stop = zk.zkServer("stop", config);
         assertEquals(0, stop.exitCode(), stop.toString());
         assertEquals(List.of("Using config: " + config, "Stopping zookeeper ... STOPPED"), stop.stdoutLines());
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the server process is gone");
         assertFalse(Files.exists(ZkHome.pidFile(config)), "the pid file is gone");
 
-        ZkHome.Run stopped = zk.zkServer("status", config);
+        ScriptRun stopped = zk.zkServer("status", config);
         assertEquals(1, stopped.exitCode(), stopped.toString());
         assertEquals(List.of("Error contacting service. It is probably not running."), stopped.stderrLines());
     }
@@ -78,13 +79,13 @@ class ZkServerLifecycleTest {
         assertEquals(0, zk.start(config).exitCode());
         long pid = ZkHome.pid(config);
 
-        ZkHome.Run again = zk.zkServer("start", config);
+        ScriptRun again = zk.zkServer("start", config);
         assertEquals(1, again.exitCode());
         assertEquals(List.of("zkServer.sh: already running as process " + pid + "."), again.stderrLines());
         assertEquals(pid, ZkHome.pid(config), "the pid file still names the first server");
 
         assertEquals(0, zk.zkServer("stop", config).exitCode());
-        ZkHome.Run stopAgain = zk.zkServer("stop", config);
+        ScriptRun stopAgain = zk.zkServer("stop", config);
         assertEquals(0, stopAgain.exitCode());
         assertEquals("Stopping zookeeper ... no zookeeper to stop (could not find file " + ZkHome.pidFile(config) + ")",
                 stopAgain.stdoutLines().get(1));
@@ -98,7 +99,7 @@ class ZkServerLifecycleTest {
         long before = ZkHome.pid(config);
         assertEquals(0, zk.zkCli("-server", server, "create", "/restart", "kept").exitCode());
 
-        ZkHome.Run restart = zk.zkServer("restart", config);
+        ScriptRun restart = zk.zkServer("restart", config);
         assertEquals(0, restart.exitCode(), restart.toString());
         assertEquals(List.of("Using config: " + config, "Stopping zookeeper ... STOPPED", "Starting zookeeper ... STARTED"),
                 restart.stdoutLines());
@@ -115,7 +116,7 @@ class ZkServerLifecycleTest {
         // SIGSTOP freezes the JVM: it cannot act on SIGTERM, as a server stuck in a long GC pause or on a dead disk.
         assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(pid)).start().waitFor());
 
-        ZkHome.Run stop = zk.zkServer("stop", config, Map.of("ZK_STOP_TIMEOUT", "1"));
+        ScriptRun stop = zk.zkServer("stop", config, Map.of("ZK_STOP_TIMEOUT", "1"));
 
         assertEquals(0, stop.exitCode(), stop.toString());
         assertEquals("Stopping zookeeper ... STOPPED (it did not stop within 1 s of SIGTERM, so it was killed)",
@@ -147,7 +148,7 @@ class ZkServerLifecycleTest {
         try {
             assertEquals("Mode: standalone", last(zk.zkServer("status", config).stdoutLines()));
             assertEquals(foreground.pid(), ZkHome.pid(config), "exec keeps the script's pid: the pid file names the server");
-            ZkHome.Run stop = zk.zkServer("stop", config);
+            ScriptRun stop = zk.zkServer("stop", config);
             assertEquals("Stopping zookeeper ... STOPPED", stop.stdoutLines().get(1));
             assertTrue(foreground.waitFor(30, TimeUnit.SECONDS), "the foreground server ended");
         } finally {
@@ -160,7 +161,7 @@ class ZkServerLifecycleTest {
     @Test
     void aServerThatDiesDuringStartUpIsReportedWithItsLogNeverAsStarted() throws Exception {
         Path config = zk.newConfig("dies", Map.of("tickTime", "two-seconds"));
-        ZkHome.Run start = zk.start(config);
+        ScriptRun start = zk.start(config);
         assertEquals(1, start.exitCode());
         assertEquals(List.of("Using config: " + config, "Starting zookeeper ... FAILED"), start.stdoutLines());
         assertTrue(start.stderrLines().get(0).startsWith("zkServer.sh: the server exited during start-up (exit code 2). "
@@ -172,7 +173,7 @@ class ZkServerLifecycleTest {
     @Test
     void aMisspelledSettingIsWarnedAbout() throws Exception {
         Path config = zk.newConfig("typo", Map.of("datadir", "/somewhere"));
-        ZkHome.Run start = zk.start(config);
+        ScriptRun start = zk.start(config);
         try {
             assertEquals(0, start.exitCode(), start.toString());
             int line = Files.readAllLines(config).indexOf("datadir=/somewhere") + 1;
@@ -185,7 +186,7 @@ class ZkServerLifecycleTest {
 
     @Test
     void versionNamesTheZooKeeperRelease() throws Exception {
-        ZkHome.Run version = ZkHome.run(List.of(zk.home.resolve("bin/zkServer.sh").toString(), "version"));
+        ScriptRun version = ZkHome.run(List.of(zk.home.resolve("bin/zkServer.sh").toString(), "version"));
         assertEquals(0, version.exitCode());
         assertTrue(version.stdout().startsWith("Apache ZooKeeper, version 3.9.5 "), version.stdout());
     }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import com.zkcourse.testing.ScriptRun;
 
 /**
  * bin/ensemble.sh run as a student runs it, on an ensemble directory of the test's own: after setup, its configs
@@ -15,18 +16,6 @@ import java.util.concurrent.TimeUnit;
  * 127.0.0.11-13, nor another test.
  */
 final class EnsembleScript {
-
-    /** How the script ended and what it printed on each stream. */
-    record Run(int exitCode, String stdout, String stderr) {
-
-        List<String> stdoutLines() {
-            return stdout.lines().toList();
-        }
-
-        List<String> stderrLines() {
-            return stderr.lines().toList();
-        }
-    }
 
     static final Path SCRIPT = Path.of("bin", "ensemble.sh").toAbsolutePath(); // surefire runs in 06-cluster
 
@@ -42,27 +31,14 @@ final class EnsembleScript {
         this(directory, Map.of());
     }
 
-    Run run(String... args) throws IOException, InterruptedException {
+    ScriptRun run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile("ensemble-sh", ".out");
-        Path err = Files.createTempFile("ensemble-sh", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().remove("ZOOKEEPER_HOME");
-        builder.environment().remove("ENSEMBLE_LAYOUT");
-        builder.environment().put("ENSEMBLE_DIR", directory.toString());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        try {
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                throw new AssertionError("ensemble.sh " + String.join(" ", args) + " did not finish within 120 s");
-            }
-            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return ScriptRun.of(command, env -> {
+            env.remove("ENSEMBLE_LAYOUT"); // the developer's own ENSEMBLE_LAYOUT must not pick the test's layout
+            env.put("ENSEMBLE_DIR", directory.toString());
+            env.putAll(environment);
+        });
     }
 
     Path config(int n) {

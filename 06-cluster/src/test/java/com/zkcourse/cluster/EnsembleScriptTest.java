@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.zkcourse.testing.OutputMask;
 import com.zkcourse.testing.ReadmeQuotes;
+import com.zkcourse.testing.ScriptRun;
 
 /** bin/ensemble.sh: set-up that is safe to run twice, an honest status, and every mistake named in one line. */
 class EnsembleScriptTest {
@@ -57,7 +58,7 @@ class EnsembleScriptTest {
 
     @Test
     void setupMakesTheEnsembleAndASecondRunKeepsEverything() throws Exception {
-        EnsembleScript.Run first = script.run("setup");
+        ScriptRun first = script.run("setup");
         assertEquals(0, first.exitCode(), first.toString());
         assertEquals("", first.stderr());
         assertEquals(inTheReadmesWords(ReadmeQuotes.quoted(README, "ensemble-setup")), inTheReadmesWords(first.stdoutLines()));
@@ -71,7 +72,7 @@ class EnsembleScriptTest {
                 java.nio.file.StandardOpenOption.APPEND);
         files = contents();
 
-        EnsembleScript.Run second = script.run("setup");
+        ScriptRun second = script.run("setup");
         assertEquals(0, second.exitCode(), second.toString());
         assertEquals(inTheReadmesWords(ReadmeQuotes.quoted(README, "ensemble-setup-again")),
                 inTheReadmesWords(second.stdoutLines()));
@@ -81,7 +82,7 @@ class EnsembleScriptTest {
     @Test
     void withoutOwnAddressesEachServerGetsPortsOfItsOwnOn127001() throws Exception {
         script = new EnsembleScript(temp.resolve("ports"), Map.of("ENSEMBLE_LAYOUT", "ports"));
-        EnsembleScript.Run setup = script.run("setup");
+        ScriptRun setup = script.run("setup");
         assertEquals(0, setup.exitCode(), setup.toString());
         for (int n = 1; n <= 3; n++) {
             // ZooKeeper's own parser reads it as the server it is meant to be.
@@ -100,7 +101,7 @@ class EnsembleScriptTest {
     @Test
     void statusSaysWhatEachServerSaysOrWhyItCannot() throws Exception {
         setUpOnAddressesOfOurOwn();
-        EnsembleScript.Run start = script.run("start");
+        ScriptRun start = script.run("start");
         assertEquals(0, start.exitCode(), start.toString());
         assertEquals(List.of("server 1: Starting zookeeper ... STARTED",
                 "server 1: (not serving yet: an ensemble member waits until a majority of its servers runs)",
@@ -114,17 +115,17 @@ class EnsembleScriptTest {
         List<Integer> followers = new ArrayList<>(List.of(1, 2, 3));
         followers.remove(Integer.valueOf(leader));
 
-        EnsembleScript.Run freeze = script.run("freeze", String.valueOf(leader));
+        ScriptRun freeze = script.run("freeze", String.valueOf(leader));
         assertEquals(0, freeze.exitCode(), freeze.toString());
-        EnsembleScript.Run frozen = script.run("status", String.valueOf(leader));
+        ScriptRun frozen = script.run("status", String.valueOf(leader));
         assertEquals(1, frozen.exitCode(), "a frozen server does not serve");
         assertEquals(List.of("server " + leader + "  <address> frozen (process <pid> is stopped and answers nothing:"
                 + " ensemble.sh thaw " + leader + ")"), MASK.apply(frozen.stdoutLines()));
         assertEquals(0, script.run("thaw", String.valueOf(leader)).exitCode());
 
-        EnsembleScript.Run stop = script.run("stop", String.valueOf(followers.get(0)));
+        ScriptRun stop = script.run("stop", String.valueOf(followers.get(0)));
         assertEquals(List.of("server " + followers.get(0) + ": Stopping zookeeper ... STOPPED"), stop.stdoutLines());
-        EnsembleScript.Run kill = script.run("kill", String.valueOf(followers.get(1)));
+        ScriptRun kill = script.run("kill", String.valueOf(followers.get(1)));
         assertEquals(List.of("server " + followers.get(1) + ": killed process <pid> (SIGKILL): it ended at once,"
                 + " without a word to the others"), MASK.apply(kill.stdoutLines()));
         // The leader, alone, stops serving within a second or so: ask it until it says so.
@@ -148,12 +149,12 @@ class EnsembleScriptTest {
     @Test
     void aServerWhoseMajorityNeverComesStartsAndSaysItDoesNotServe() throws Exception {
         setUpOnAddressesOfOurOwn();
-        EnsembleScript.Run start = script.run("start", "1");
+        ScriptRun start = script.run("start", "1");
         assertEquals(0, start.exitCode(), start.toString());
         assertEquals(List.of("server 1: Starting zookeeper ... STARTED",
                 "server 1: (not serving yet: an ensemble member waits until a majority of its servers runs)"),
                 start.stdoutLines());
-        EnsembleScript.Run status = script.run("status", "1");
+        ScriptRun status = script.run("status", "1");
         assertEquals(1, status.exitCode());
         assertEquals(List.of("server 1  <address> not serving (it runs, but it does not see a majority of the servers)"),
                 MASK.apply(status.stdoutLines()));
@@ -217,7 +218,7 @@ class EnsembleScriptTest {
         setUpOnAddressesOfOurOwn();
         assertEquals(0, script.run("start", "1").exitCode());
         assertEquals(0, script.run("freeze", "1").exitCode());
-        EnsembleScript.Run reset = script.run("reset");
+        ScriptRun reset = script.run("reset");
         assertEquals(0, reset.exitCode(), reset.toString());
         assertEquals(List.of("server 1: Stopping zookeeper ... STOPPED",
                 "Deleted " + script.directory + ": configs, data and logs. ensemble.sh setup makes it again."),
@@ -237,14 +238,14 @@ class EnsembleScriptTest {
     }
 
     private void assertOneLine(int exitCode, String line, String... args) throws Exception {
-        EnsembleScript.Run run = script.run(args);
+        ScriptRun run = script.run(args);
         assertEquals(exitCode, run.exitCode(), run.toString());
         assertEquals(List.of("ensemble.sh: " + line), run.stderrLines());
         assertEquals("", run.stdout());
     }
 
     /** "server 2  127.0.0.12:2181  leader" -> 2 = leader. */
-    private static Map<Integer, String> modes(EnsembleScript.Run status) {
+    private static Map<Integer, String> modes(ScriptRun status) {
         Map<Integer, String> modes = new TreeMap<>();
         for (String line : MASK.apply(status.stdoutLines())) {
             modes.put(line.charAt("server ".length()) - '0', line.substring(line.indexOf("<address> ") + 10));
