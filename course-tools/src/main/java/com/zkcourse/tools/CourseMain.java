@@ -63,14 +63,11 @@ public final class CourseMain {
      * share one").
      */
     public static void runOnRunningServer(String why, Body body) {
-        String who = who(CALLER.getCallerClass());
-        try {
+        ending(who(CALLER.getCallerClass()), () -> {
             try (CourseServer server = CourseServer.chooseRunning(why)) {
                 body.run(server);
             }
-        } catch (Exception e) {
-            report(who, e);
-        }
+        });
     }
 
     /**
@@ -81,12 +78,7 @@ public final class CourseMain {
      * it starts.
      */
     public static void runWithOwnServers(Task task) {
-        String who = who(CALLER.getCallerClass());
-        try {
-            task.run();
-        } catch (Exception e) {
-            report(who, e);
-        }
+        ending(who(CALLER.getCallerClass()), task);
     }
 
     /** Reads the switches first (a bad one stops the main before a server starts), then runs the body. */
@@ -95,11 +87,18 @@ public final class CourseMain {
     }
 
     private static <T> void run(String who, Switches<T> switches, BodyWith<T> body) {
-        try {
+        ending(who, () -> {
             T value = switches.read();
             try (CourseServer server = CourseServer.choose()) {
                 body.run(server, value);
             }
+        });
+    }
+
+    /** Runs the task, and gives every main the same ending when it throws (see {@link #report}). */
+    private static void ending(String who, Task task) {
+        try {
+            task.run();
         } catch (Exception e) {
             report(who, e);
         }
